@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+UV_PIN := $(shell grep -m1 '^uv==' requirements.lock | cut -d' ' -f1)
+
+.PHONY: install run test lock messages
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check $(UV_PIN)
+
+$(VENV)/.synced: requirements.lock | $(BIN)/uv
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.synced node_modules/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity=0
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+# pytest exits 5 when a selection holds no tests; say so rather than fail or pass silently.
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
+
+# Maintainers: after changing dependencies in pyproject.toml, refresh the hash-pinned lock file.
+lock: $(BIN)/uv
+	$(BIN)/uv lock --quiet
+	$(BIN)/uv export --quiet --format requirements-txt --group dev --no-header --no-annotate -o requirements.lock
+
+messages: install
+	$(BIN)/python manage.py makemessages --locale=nl --locale=en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench

@@ -1,0 +1,1 @@
+"""A municipality's own work through the seven worksheets (issue 4)."""

@@ -1,0 +1,1 @@
+"""Surveys for children, youth and parents, and their aggregated results (issue 5)."""

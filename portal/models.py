@@ -1,0 +1,40 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class User(AbstractUser):
+    """Signs in by e-mail address (django-allauth); the username is kept for Wagtail's admin."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class HomePage(Page):
+    """The root of each language's tree: introduces the method and points to the steps."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["stappen.StepIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from stappen.models import StepIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["step_index"] = StepIndexPage.objects.child_of(self).live().first()
+        return context

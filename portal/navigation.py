@@ -1,0 +1,77 @@
+"""Where a visitor is and where else they can go: home, menu, breadcrumbs and language versions."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    # True when the page has no version in this language and the link leads to that language's home.
+    is_fallback: bool
+
+
+def home_for(request) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+def language_links(request, page: Page | None) -> list[LanguageLink]:
+    current = get_language()
+    links = []
+    translations = {}
+    homes = {}
+    if page is not None:
+        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+    site = Site.find_for_request(request)
+    if site is not None:
+        homes = {p.locale.language_code: p for p in site.root_page.get_translations(inclusive=True).live()}
+    for code, name in settings.LANGUAGES:
+        fallback = False
+        if page is None:
+            url = translate_url(request.get_full_path(), code)
+        elif code in translations:
+            url = translations[code].get_url(request)
+        elif code in homes:
+            url, fallback = homes[code].get_url(request), True
+        else:
+            continue
+        links.append(LanguageLink(code, name, url, code == current, fallback))
+    return links
+
+
+def breadcrumb_pages(page: Page) -> list[Page]:
+    """The page's ancestors from the language's home page down, without the tree root."""
+    return list(page.get_ancestors().filter(depth__gt=1).specific())
+
+
+def find_in_other_languages(request) -> list[Page]:
+    """Live pages at the requested path in the other languages' trees, for a helpful 404."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    current = get_language()
+    path = request.path
+    prefix = f"/{current}/"
+    if current != settings.LANGUAGE_CODE and path.startswith(prefix):
+        path = path[len(prefix) - 1 :]
+    components = [part for part in path.split("/") if part]
+    found = []
+    for root in site.root_page.get_translations(inclusive=True).live().specific():
+        if root.locale.language_code == current:
+            continue
+        try:
+            found.append(root.route(request, components)[0])
+        except Http404:
+            continue
+    return found

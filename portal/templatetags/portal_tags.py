@@ -1,0 +1,40 @@
+from django import template
+from wagtail.models import Page
+
+from portal import navigation
+
+register = template.Library()
+
+
+def _current_page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.inclusion_tag("portal/includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    return {"links": navigation.language_links(context["request"], _current_page(context))}
+
+
+@register.inclusion_tag("portal/includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    links = navigation.language_links(context["request"], _current_page(context))
+    return {"links": [link for link in links if not link.is_fallback], "request": context["request"]}
+
+
+@register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    home = navigation.home_for(context["request"])
+    current = _current_page(context)
+    current_path = current.path if current else ""
+    items = [
+        (item, current_path.startswith(item.path))
+        for item in (home.get_children().live().in_menu() if home else [])
+    ]
+    return {"home": home, "items": items}
+
+
+@register.inclusion_tag("portal/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = _current_page(context)
+    return {"ancestors": navigation.breadcrumb_pages(page) if page else [], "page": page}

@@ -1,0 +1,134 @@
+"""Loads the seven steps, the continuous step and their resources, in Dutch with English translations."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from wagtail.models import Locale
+
+from portal.demo.site import ensure_home
+from portal.demo.translate import Glossary, translate
+from stappen.demo.stream import StreamBuilder, stable_id
+from stappen.factories import ContinuousStepPageFactory, ResourceFactory, StepIndexPageFactory, StepPageFactory
+from stappen.models import ContinuousStepPage, Resource, StepIndexPage, StepPage
+
+CONTENT_DIR = Path(__file__).parent / "content"
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    translated: list[str] = field(default_factory=list)
+
+
+def read_content(name: str):
+    return yaml.safe_load((CONTENT_DIR / name).read_text(encoding="utf-8"))
+
+
+def load_method(default_locale: Locale, target_locales: list[Locale]) -> LoadReport:
+    """Create what is missing, leave what exists (editors may have changed it), translate what is untranslated."""
+    report = LoadReport()
+    glossary = Glossary()
+    method = read_content("method.yaml")
+    builder = StreamBuilder(glossary, {})
+
+    resources = {}
+    for entry in read_content("resources.yaml"):
+        resources[entry["key"]] = _ensure(
+            Resource,
+            ResourceFactory,
+            report,
+            stable_id("resource", entry["key"]),
+            default_locale,
+            title=builder.text(entry["title"]),
+            url=entry["url"],
+            organisation=_organisation(builder, entry["organisation"]),
+            kind=entry["kind"],
+            language=entry["language"],
+            summary=builder.text(entry["summary"]),
+        )
+    builder.resource_ids = {key: resource.pk for key, resource in resources.items()}
+
+    home_content = method["home"]
+    home, created = ensure_home(
+        title=builder.text(home_content["title"]),
+        intro=builder.text(home_content["intro"]),
+        body=builder.paragraphs(home_content["body"]),
+    )
+    if created:
+        report.created.append(str(home))
+
+    index_content = method["index"]
+    index = _ensure(
+        StepIndexPage,
+        StepIndexPageFactory,
+        report,
+        stable_id("page", index_content["slug"]),
+        default_locale,
+        parent=home,
+        slug=index_content["slug"],
+        title=builder.text(index_content["title"]),
+        intro=builder.text(index_content["intro"]),
+        show_in_menus=True,
+    )
+    pages = []
+    for step in method["steps"]:
+        pages.append(
+            _ensure(
+                StepPage,
+                StepPageFactory,
+                report,
+                stable_id("page", step["slug"]),
+                default_locale,
+                parent=index,
+                number=step["number"],
+                **_method_page_fields(builder, step),
+            )
+        )
+    continuous = method["continuous_step"]
+    pages.append(
+        _ensure(
+            ContinuousStepPage,
+            ContinuousStepPageFactory,
+            report,
+            stable_id("page", continuous["slug"]),
+            default_locale,
+            parent=index,
+            **_method_page_fields(builder, continuous),
+        )
+    )
+    for slug in [home.slug, index.slug, *(page.slug for page in pages)]:
+        glossary.add(slug, slug)
+
+    for instance in [*resources.values(), home, index, *pages]:
+        for locale in target_locales:
+            existing = instance.get_translation_or_none(locale)
+            if existing is None or getattr(existing, "alias_of_id", None):
+                translate(instance, locale, glossary)
+                report.translated.append(f"{instance} ({locale.language_code})")
+    return report
+
+
+def _organisation(builder, value):
+    if isinstance(value, dict):
+        return builder.text(value)
+    builder.glossary.add(value, value)
+    return value
+
+
+def _method_page_fields(builder, content):
+    return {
+        "slug": content["slug"],
+        "title": builder.text(content["title"]),
+        "intro": builder.text(content["intro"]),
+        "body": builder.body(content["slug"], content["body"]),
+    }
+
+
+def _ensure(model, factory_class, report, translation_key, locale, **fields):
+    existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
+    if existing is not None:
+        return existing
+    instance = factory_class(translation_key=translation_key, locale=locale, **fields)
+    report.created.append(str(instance))
+    return instance

@@ -1,0 +1,67 @@
+"""Editors create step pages through Wagtail's admin forms."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from portal.models import HomePage
+from stappen.factories import StepIndexPageFactory
+from stappen.models import StepPage
+from tests.users import enrol_totp, make_user
+
+
+@pytest.fixture
+def admin_client(client, nl):
+    admin = make_user("admin@nji.example", superuser=True)
+    enrol_totp(admin)
+    client.force_login(admin)
+    return client
+
+
+def step_form(number, **overrides):
+    data = {
+        "title": "Stap voor de test",
+        "slug": "stap-voor-de-test",
+        "number": number,
+        "intro": "Een korte inleiding.",
+        "body": streamfield(
+            [
+                ("goal", {"text": "Samen meer bereiken."}),
+                ("worksheet_question", {"question": "Wat valt ons op?", "help_text": "", "answer_kind": "text", "columns": {"count": 0}}),
+                ("tip", {"text": "Houd het klein."}),
+            ]
+        ),
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_editor_creates_and_publishes_a_step_page(admin_client, nl):
+    home = HomePage(title="Testhuis", slug="testhuis", locale=nl)
+    HomePage.get_first_root_node().add_child(instance=home)
+    index = StepIndexPageFactory(parent=home, slug="methode")
+    url = reverse("wagtailadmin_pages:add", args=("stappen", "steppage", index.pk))
+
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(url, step_form(1))
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page = StepPage.objects.child_of(index).get()
+    assert page.live and page.number == 1
+    assert [block.block_type for block in page.body] == ["goal", "worksheet_question", "tip"]
+    assert [q.question for q in page.worksheet_questions()] == ["Wat valt ons op?"]
+
+
+def test_two_steps_with_one_number_are_refused_with_a_message(admin_client, step_index):
+    url = reverse("wagtailadmin_pages:add", args=("stappen", "steppage", step_index.pk))
+    response = admin_client.post(url, step_form(3))
+    assert response.status_code == 200
+    assert "Er is al een stap met dit nummer in deze taal." in response.content.decode()
+    assert StepPage.objects.child_of(step_index).filter(number=3).count() == 1
+
+
+def test_admin_edit_form_of_a_demo_step_opens(admin_client, steps):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(steps[5].pk,)))
+    assert response.status_code == 200
+    assert "Bouwstenen voor effectiviteit" in response.content.decode()

@@ -1,0 +1,78 @@
+"""Settings come from the environment; production refuses to start without its security variables."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.server import ROOT
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "x" * 30 + "a-long-random-production-secret-key-for-the-check",
+    "ALLOWED_HOSTS": "armoede.example.nl",
+}
+
+
+def run(args, env):
+    clean = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
+
+
+def setting(name, env):
+    code = f"import django, json; django.setup(); from django.conf import settings; print(json.dumps(settings.{name}, default=str))"
+    result = run(["-c", code], {"DJANGO_SETTINGS_MODULE": "portal.settings.dev", **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_deploy_check_is_clean_in_production():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_fails_at_start_without_security_variable(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_has_debug_off_and_second_factor_on():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG, settings.PORTAL_ADMIN_REQUIRES_MFA)"
+    result = run(["-c", code], {**PRODUCTION_ENV, "DEBUG": "true", "PORTAL_ADMIN_REQUIRES_MFA": "false"})
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_defaults_are_sqlite_database_search_and_local_memory_cache():
+    assert setting("DATABASES['default']['ENGINE']", {}) == "django.db.backends.sqlite3"
+    assert setting("DATABASES['default']['NAME']", {}).endswith("data/portal.sqlite3")
+    assert setting("WAGTAILSEARCH_BACKENDS['default']['BACKEND']", {}) == "wagtail.search.backends.database"
+    assert setting("CACHES['default']['BACKEND']", {}) == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_environment_selects_postgres_elasticsearch_and_redis():
+    env = {
+        "DATABASE_URL": "postgres://portal@db.internal:5432/portal",
+        "ELASTICSEARCH_URL": "http://search.internal:9200",
+        "REDIS_URL": "redis://cache.internal:6379/1",
+    }
+    assert setting("DATABASES['default']['ENGINE']", env) == "django.db.backends.postgresql"
+    search = setting("WAGTAILSEARCH_BACKENDS['default']", env)
+    assert search["BACKEND"] == "modelsearch.backends.elasticsearch8"
+    assert search["URLS"] == ["http://search.internal:9200"]
+    assert setting("CACHES['default']", env) == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.internal:6379/1",
+    }
+
+
+def test_email_url_configures_smtp():
+    env = {"EMAIL_URL": "smtp+tls://mailer:geheim@smtp.example.nl:587"}
+    assert setting("EMAIL_BACKEND", env) == "django.core.mail.backends.smtp.EmailBackend"
+    assert setting("EMAIL_HOST", env) == "smtp.example.nl"
+    assert setting("EMAIL_USE_TLS", env) is True

@@ -1,0 +1,28 @@
+"""Users for tests, made the way the portal makes them: allauth e-mail records, TOTP through allauth."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value, yield_hotp_counters_from_time
+from django.contrib.auth.models import Group
+
+from portal.models import User
+
+PASSWORD = "een-lang-test-wachtwoord"
+
+
+def make_user(email, *, group=None, superuser=False, verified=True):
+    user = User.objects.create_user(username=email, email=email, password=PASSWORD, is_superuser=superuser)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def enrol_totp(user) -> str:
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def current_code(secret) -> str:
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return f"{hotp_value(secret, counter):06d}"

@@ -1,0 +1,1 @@
+"""Practice examples from municipalities and interventions with their facets (issue 3)."""
