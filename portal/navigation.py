@@ -27,15 +27,24 @@ def home_for(request) -> Page | None:
 
 
 def language_links(request, page: Page | None) -> list[LanguageLink]:
+    """Where each language's version of this page is; computed once per request."""
+    cache = request.__dict__.setdefault("_portal_language_links", {})
+    key = page.pk if page is not None else None
+    if key not in cache:
+        cache[key] = _language_links(request, page)
+    return cache[key]
+
+
+def _language_links(request, page):
     current = get_language()
-    links = []
     translations = {}
     homes = {}
     if page is not None:
-        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+        translations = _by_language(page.get_translations(inclusive=True))
     site = Site.find_for_request(request)
     if site is not None:
-        homes = {p.locale.language_code: p for p in site.root_page.get_translations(inclusive=True).live()}
+        homes = _by_language(site.root_page.get_translations(inclusive=True))
+    links = []
     for code, name in settings.LANGUAGES:
         fallback = False
         if page is None:
@@ -48,6 +57,10 @@ def language_links(request, page: Page | None) -> list[LanguageLink]:
             continue
         links.append(LanguageLink(code, name, url, code == current, fallback))
     return links
+
+
+def _by_language(pages) -> dict[str, Page]:
+    return {p.locale.language_code: p for p in pages.live().select_related("locale")}
 
 
 def breadcrumb_pages(page: Page) -> list[Page]:

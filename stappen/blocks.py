@@ -76,7 +76,7 @@ class QuestionsFirstBlock(blocks.StructBlock):
         label = _("Questions to settle first")
         template = "stappen/blocks/questions_first_block.html"
         description = _("Questions a team answers before it starts on the step itself.")
-        preview_value = {"questions": [{"question": "Hoe betrekken we jongeren en ouders bij deze stap?"}]}
+        preview_value = {"questions": [{"question": "Hoe laten we jongeren en ouders meedoen in deze stap?"}]}
 
 
 class HeadingBlock(blocks.StructBlock):

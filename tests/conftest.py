@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale
 
 from portal.models import HomePage
@@ -11,6 +13,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once; each test then runs in a transaction that is rolled back."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Requests activate their language in the test's thread; start every test in the default one."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -56,4 +56,4 @@ def test_wrong_password_gets_a_clear_message(client, db):
     client.logout()
     response = client.post(reverse("account_login"), {"login": "nieuw@gemeente.example", "password": "fout"})
     assert response.status_code == 200
-    assert "niet juist" in response.content.decode()
+    assert "niet correct" in response.content.decode()

@@ -69,3 +69,9 @@ def test_demo_accounts_exist_with_verified_addresses(db):
         assert user.is_superuser == spec.get("superuser", False)
         if "group" in spec:
             assert user.groups.filter(name=spec["group"]).exists()
+
+
+def test_page_tree_counts_match_after_loading(db):
+    """wagtail-localize publishes on commit; a stale child count would make English pages 404."""
+    for page in Page.objects.all():
+        assert page.numchild == Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count(), page

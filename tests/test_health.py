@@ -6,7 +6,7 @@ import pytest
 from tests.server import start_server
 
 
-def test_healthz_answers_200_when_the_database_answers(client):
+def test_healthz_answers_200_when_the_database_answers(client, db):
     response = client.get("/healthz/")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "up"}

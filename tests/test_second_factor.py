@@ -19,8 +19,8 @@ def test_editor_without_second_factor_is_sent_to_enrolment(client, editor):
     assert response["Location"] == f"{reverse('mfa_activate_totp')}?next=/admin/"
 
 
-def test_administrator_without_second_factor_is_sent_to_enrolment(client):
-    client.force_login(make_user("beheer@nji.example", superuser=True))
+def test_administrator_without_second_factor_is_sent_to_enrolment(client, db):
+    client.force_login(make_user("tweede-beheerder@nji.example", superuser=True))
     assert client.get("/admin/pages/").status_code == 302
 
 
@@ -30,8 +30,8 @@ def test_editor_with_second_factor_uses_the_admin(client, editor):
     assert client.get("/admin/").status_code == 200
 
 
-def test_team_member_is_not_asked_to_enrol_and_has_no_admin(client):
-    client.force_login(make_user("beleid@velsen.example"))
+def test_team_member_is_not_asked_to_enrol_and_has_no_admin(client, db):
+    client.force_login(make_user("medewerker@velsen.example"))
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "totp" not in response["Location"]

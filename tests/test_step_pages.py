@@ -28,11 +28,17 @@ def test_step_index_lists_seven_steps_and_the_continuous_step(client, step_index
 
 def test_step_page_query_count_does_not_grow_with_content(client, steps, django_assert_max_num_queries):
     client.get(steps[3].url)  # warm the site and locale caches
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(19):
         assert client.get(steps[3].url).status_code == 200
 
 
 def test_step_index_query_count(client, step_index, django_assert_max_num_queries):
     client.get(step_index.url)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):
         assert client.get(step_index.url).status_code == 200
+
+
+def test_home_query_count(client, home, django_assert_max_num_queries):
+    client.get(home.url)
+    with django_assert_max_num_queries(11):
+        assert client.get(home.url).status_code == 200

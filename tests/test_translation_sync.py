@@ -25,7 +25,7 @@ def test_a_new_dutch_page_gets_an_english_alias_until_it_is_translated(client, s
     assert alias.get_parent().specific == step_index.get_translation(en)
 
 
-def test_changing_the_dutch_source_updates_the_english_page_and_keeps_block_ids(steps, en):
+def test_changing_the_dutch_source_updates_the_english_page_and_keeps_block_ids(steps, en, django_capture_on_commit_callbacks):
     step = steps[1]
     english = step.get_translation(en)
     translated_question = english.worksheet_questions()[0].question
@@ -34,9 +34,11 @@ def test_changing_the_dutch_source_updates_the_english_page_and_keeps_block_ids(
     step.save_revision().publish()
     source = TranslationSource.objects.get_for_instance(step)
     source.update_from_db()
-    Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
 
-    english.refresh_from_db()
+    english = StepPage.objects.get(pk=english.pk)
+    assert english.live and english.live_revision.content["body"] == english.get_latest_revision().content["body"]
     assert [block.id for block in english.body] == [block.id for block in step.body]
     assert english.worksheet_questions()[0].question == translated_question
     assert english.body[-1].value["text"] == "Een nieuwe tip van de redactie."  # untranslated until an editor translates it

@@ -4,6 +4,7 @@ The translated object is a real wagtail-localize translation: editors can keep e
 the translation editor, and changes to the source sync as usual.
 """
 
+from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -30,8 +31,13 @@ class Glossary:
         return self._strings.get(data)
 
 
+@transaction.atomic
 def translate(instance, locale: Locale, glossary: Glossary):
-    """Translate instance into locale with the glossary; every string must be in it."""
+    """Translate instance into locale with the glossary; every string must be in it.
+
+    Runs in a transaction of its own: wagtail-localize publishes on commit, from the page as it was
+    when translated, so each page must be published before pages are added below it.
+    """
     TranslationCreator(None, [locale]).create_translations(instance, include_related_objects=False)
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     missing = []

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.db import transaction
 from wagtail.models import Locale
 
 from portal.demo.site import ensure_home
@@ -26,8 +27,24 @@ def read_content(name: str):
 
 
 def load_method(default_locale: Locale, target_locales: list[Locale]) -> LoadReport:
-    """Create what is missing, leave what exists (editors may have changed it), translate what is untranslated."""
+    """Create what is missing, leave what exists (editors may have changed it), translate what is untranslated.
+
+    The Dutch content is created in one transaction; each translation then commits on its own,
+    so a run that stops half-way is completed by the next.
+    """
     report = LoadReport()
+    with transaction.atomic():
+        glossary, objects = _load_default_language(default_locale, report)
+    for instance in objects:
+        for locale in target_locales:
+            existing = instance.get_translation_or_none(locale)
+            if existing is None or getattr(existing, "alias_of_id", None):
+                translate(instance, locale, glossary)
+                report.translated.append(f"{instance} ({locale.language_code})")
+    return report
+
+
+def _load_default_language(default_locale, report):
     glossary = Glossary()
     method = read_content("method.yaml")
     builder = StreamBuilder(glossary, {})
@@ -99,14 +116,7 @@ def load_method(default_locale: Locale, target_locales: list[Locale]) -> LoadRep
     )
     for slug in [home.slug, index.slug, *(page.slug for page in pages)]:
         glossary.add(slug, slug)
-
-    for instance in [*resources.values(), home, index, *pages]:
-        for locale in target_locales:
-            existing = instance.get_translation_or_none(locale)
-            if existing is None or getattr(existing, "alias_of_id", None):
-                translate(instance, locale, glossary)
-                report.translated.append(f"{instance} ({locale.language_code})")
-    return report
+    return glossary, [*resources.values(), home, index, *pages]
 
 
 def _organisation(builder, value):

@@ -16,12 +16,14 @@ class Command(BaseCommand):
         factory.random.reseed_random("nji-armoede-demo")
         with transaction.atomic():
             locales = ensure_locales()
-            default = locales.pop(settings.LANGUAGE_CODE)
-            report = load_method(default, list(locales.values()))
             users = ensure_demo_users()
-        for line in report.created:
-            self.stdout.write(f"created: {line}")
-        for line in report.translated:
-            self.stdout.write(f"translated: {line}")
-        self.stdout.write(f"{len(report.created)} created, {len(report.translated)} translated, {len(users)} demo accounts")
+        default = locales.pop(settings.LANGUAGE_CODE)
+        report = load_method(default, list(locales.values()))
+        if options["verbosity"] > 1:
+            for line in report.created:
+                self.stdout.write(f"created: {line}")
+            for line in report.translated:
+                self.stdout.write(f"translated: {line}")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"{len(report.created)} created, {len(report.translated)} translated, {len(users)} demo accounts")
         call_command("update_index", verbosity=0)
