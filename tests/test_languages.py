@@ -61,6 +61,13 @@ def test_server_error_page_reveals_nothing_internal(rf):
         assert secret not in body
 
 
-@pytest.mark.parametrize("path", ["/stappenplan/../../etc/passwd", "/%00/", "/en/stappenplan/<script>/"])
+@pytest.mark.parametrize("path", ["/stappenplan/../../etc/passwd", "/en/stappenplan/<script>/", "/stappenplan/%E2%80%8B/"])
 def test_odd_addresses_are_404_not_500(client, db, path):
-    assert client.get(path).status_code in (400, 404)
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/%00/", "/stappenplan/a%00b/", "/en/%00"])
+def test_nul_bytes_in_the_path_get_a_clear_400(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "Dit adres klopt niet" in response.content.decode()

@@ -52,8 +52,14 @@ def server_database(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def base_url(server_database):
-    process, url = start_server(server_database)
+def mailbox(tmp_path_factory):
+    """The folder the server writes its e-mails to, one file per message."""
+    return tmp_path_factory.mktemp("mailbox")
+
+
+@pytest.fixture(scope="session")
+def base_url(server_database, mailbox):
+    process, url = start_server(server_database, {"EMAIL_URL": f"filemail:///{mailbox}"})
     yield url
     process.terminate()
     process.wait(timeout=10)
