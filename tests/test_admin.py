@@ -65,3 +65,22 @@ def test_admin_edit_form_of_a_demo_step_opens(admin_client, steps):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(steps[5].pk,)))
     assert response.status_code == 200
     assert "Bouwstenen voor effectiviteit" in response.content.decode()
+
+
+def test_resource_snippets_are_listed_and_editable(admin_client, nl):
+    response = admin_client.get(reverse("wagtailsnippets_stappen_resource:list"))
+    assert response.status_code == 200
+    assert "Databank Effectieve Jeugdinterventies" in response.content.decode()
+
+
+def test_english_page_opens_in_the_translation_editor(admin_client, steps, en):
+    english = steps[3].get_translation(en)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(english.pk,)))
+    assert response.status_code == 200
+    assert "wagtail_localize" in " ".join(template.name for template in response.templates)
+
+
+def test_userbar_checks_the_content_editors_write(admin_client, steps):
+    body = admin_client.get(steps[3].url).content.decode()
+    assert '"include": ["main"]' in body
+    assert '"valid-lang"' in body

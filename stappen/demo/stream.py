@@ -27,8 +27,7 @@ class StreamBuilder:
         self.resource_ids = resource_ids
 
     def text(self, value) -> str:
-        if not isinstance(value, dict) or set(value) != {"nl", "en"} or not all(value.values()):
-            raise ContentError(f"Expected a {{nl, en}} text, got {value!r}")
+        _check_bilingual(value)
         self.glossary.add(value["nl"].strip(), value["en"].strip())
         return value["nl"].strip()
 
@@ -37,7 +36,7 @@ class StreamBuilder:
 
     def paragraphs(self, value) -> str:
         """A {nl, en} text of blank-line separated paragraphs as rich-text HTML in Dutch."""
-        self.text(value)
+        _check_bilingual(value)
         nl, en = (_split_paragraphs(value[lang]) for lang in ("nl", "en"))
         if len(nl) != len(en):
             raise ContentError(f"Paragraph counts differ between nl and en: {nl[0][:60]!r}")
@@ -145,6 +144,11 @@ class StreamBuilder:
             return {"title": self.text(entry["title"]), "url": entry["url"], "description": self.optional_text(entry.get("description"))}
 
         return "further_reading", {"heading": self.optional_text(value.get("heading")), "links": self.items(key, value["links"], link)}
+
+
+def _check_bilingual(value):
+    if not isinstance(value, dict) or set(value) != {"nl", "en"} or not all(value.values()):
+        raise ContentError(f"Expected a {{nl, en}} text, got {value!r}")
 
 
 def _split_paragraphs(text: str) -> list[str]:
