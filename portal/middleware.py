@@ -5,39 +5,38 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.accounts import needs_second_factor
+from portal.accounts import ENROL, second_factor_step
 
 
 class AdminSecondFactorMiddleware:
-    """Sends editors and administrators without an enrolled second factor to TOTP enrolment
-    before any page of the Wagtail admin."""
+    """Editors and administrators reach the Wagtail admin only from a session that passed a second factor:
+    without a TOTP device they enrol one, with one they enter a code."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/admin/"
 
     def __call__(self, request):
-        if (
-            settings.PORTAL_ADMIN_REQUIRES_MFA
-            and request.path.startswith(self.admin_prefix)
-            and needs_second_factor(request.user)
-        ):
-            messages.info(
-                request,
-                _("Editors and administrators protect their account with a second factor. "
-                  "Set up an authenticator app to continue to the admin."),
-            )
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+        if settings.PORTAL_ADMIN_REQUIRES_MFA and request.path_info.startswith(reverse("wagtailadmin_home")):
+            step = second_factor_step(request)
+            if step == ENROL:
+                messages.info(
+                    request,
+                    _("Editors and administrators protect their account with a second factor. "
+                      "Set up an authenticator app to continue to the admin."),
+                )
+                return redirect("mfa_activate_totp")
+            if step is not None:
+                return redirect(f"{reverse('mfa_reauthenticate')}?next={reverse('wagtailadmin_home')}")
         return self.get_response(request)
 
 
 class RejectNulBytesMiddleware:
-    """A NUL byte in the path can never name a page, and PostgreSQL refuses it in queries: answer 400 at once."""
+    """A NUL byte can never be part of a valid address, and PostgreSQL refuses it in queries: answer 400 at once."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path:
-            raise SuspiciousOperation("NUL byte in the request path")
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            raise SuspiciousOperation("NUL byte in the request")
         return self.get_response(request)

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -17,6 +18,23 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
 
+class Municipality(models.Model):
+    """A Dutch municipality as CBS knows it; loaded from portal/data/municipalities.csv."""
+
+    code = models.CharField(
+        _("CBS code"), max_length=6, unique=True, validators=[RegexValidator(r"^GM\d{4}$", _("A code like GM0453."))]
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class HomePage(Page):
     """The root of each language's tree: introduces the method and points to the steps."""
 
@@ -27,7 +45,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["stappen.StepIndexPage"]
+    subpage_types = ["stappen.StepIndexPage", "voorbeelden.ExampleIndexPage", "voorbeelden.InterventionIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -65,7 +65,7 @@ def _by_language(pages) -> dict[str, Page]:
 
 def breadcrumb_pages(page: Page) -> list[Page]:
     """The page's ancestors from the language's home page down, without the tree root."""
-    return list(page.get_ancestors().filter(depth__gt=1).specific())
+    return list(page.get_ancestors().filter(depth__gt=1))
 
 
 def find_in_other_languages(request) -> list[Page]:
@@ -84,7 +84,9 @@ def find_in_other_languages(request) -> list[Page]:
         if root.locale.language_code == current:
             continue
         try:
-            found.append(root.route(request, components)[0])
+            page = root.route(request, components)[0]
         except Http404:
             continue
+        if not page.get_view_restrictions().exists():
+            found.append(page)
     return found

@@ -109,6 +109,11 @@ class StepPage(MethodPage):
 
     base_form_class = StepPageForm
 
+    @property
+    def step_code(self) -> str:
+        """How practice examples and interventions refer to this step."""
+        return str(self.number)
+
     class Meta:
         verbose_name = _("step")
         verbose_name_plural = _("steps")
@@ -126,6 +131,7 @@ class ContinuousStepPage(MethodPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     max_count_per_parent = 1
+    step_code = "c"
 
     class Meta:
         verbose_name = _("continuous step")

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
@@ -12,7 +13,7 @@ from stappen.models import ContinuousStepPage, StepIndexPage, StepPage
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once; each test then runs in a transaction that is rolled back."""
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", demo_accounts=True, verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,12 @@ def default_language():
     """Requests activate their language in the test's thread; start every test in the default one."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """allauth remembers used TOTP codes and rate limits in the cache; tests must not inherit them."""
+    cache.clear()
 
 
 @pytest.fixture

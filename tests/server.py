@@ -11,6 +11,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "x" * 30 + "a-long-random-production-secret-key-for-the-check",
+    "ALLOWED_HOSTS": "armoede.example.nl",
+    "EMAIL_URL": "smtp+tls://mailer:geheim@smtp.example.nl:587",
+    "DEFAULT_FROM_EMAIL": "Armoede-aanpak <noreply@armoede.example.nl>",
+    "WAGTAILADMIN_BASE_URL": "https://armoede.example.nl",
+}
+
+
+def run(args, env):
+    clean = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
+
 
 def _free_port():
     with socket.socket() as sock:
@@ -19,9 +33,9 @@ def _free_port():
 
 
 def start_server(database_url, extra_env=None):
-    """Start gunicorn on a free port with the test settings; returns (process, base URL)."""
+    """Start gunicorn on a free port, with the test settings unless extra_env names others; returns (process, base URL)."""
     port = _free_port()
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=database_url, **(extra_env or {}))
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": database_url, **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
         cwd=ROOT,

@@ -7,14 +7,18 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from portal.models import HomePage
 from stappen.factories import StepIndexPageFactory
 from stappen.models import StepPage
-from tests.users import enrol_totp, make_user
+from tests.users import make_user, sign_in_with_second_factor
 
 
 @pytest.fixture
 def admin_client(client, nl):
-    admin = make_user("admin@nji.example", superuser=True)
-    enrol_totp(admin)
-    client.force_login(admin)
+    sign_in_with_second_factor(client, make_user("admin@nji.example", superuser=True))
+    return client
+
+
+@pytest.fixture
+def editor_client(client, nl):
+    sign_in_with_second_factor(client, make_user("redactie@nji.example", group="Moderators"))
     return client
 
 
@@ -84,3 +88,11 @@ def test_userbar_checks_the_content_editors_write(admin_client, steps):
     body = admin_client.get(steps[3].url).content.decode()
     assert '"include": ["main"]' in body
     assert '"valid-lang"' in body
+
+
+def test_editors_group_manages_resources_and_publishes_steps(editor_client, steps):
+    assert editor_client.get(reverse("wagtailsnippets_stappen_resource:list")).status_code == 200
+    assert editor_client.get(reverse("wagtailsnippets_stappen_resource:add")).status_code == 200
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=(steps[2].pk,)))
+    assert response.status_code == 200
+    assert 'name="action-publish"' in response.content.decode()

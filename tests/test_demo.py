@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision
 from portal.demo.users import DEMO_USERS
 from portal.models import User
 from stappen.demo.method import CONTENT_DIR
-from stappen.demo.stream import stable_id
+from stappen.demo.stream import question_id
 from stappen.models import ContinuousStepPage, Resource, StepPage
 
 METHOD = yaml.safe_load((CONTENT_DIR / "method.yaml").read_text(encoding="utf-8"))
@@ -46,7 +46,7 @@ def test_seven_steps_and_the_continuous_step_in_both_languages(nl, en):
 def test_every_worksheet_question_is_on_its_page_in_both_languages(content, nl, en):
     page = Page.objects.get(slug=content["slug"], locale=nl).specific
     english = page.get_translation(en)
-    expected_ids = [stable_id("question", key) for key in question_keys(content["body"])]
+    expected_ids = [question_id(key) for key in question_keys(content["body"])]
     assert expected_ids, "every step asks questions"
     assert [q.id for q in page.worksheet_questions()] == expected_ids
     assert [q.id for q in english.worksheet_questions()] == expected_ids

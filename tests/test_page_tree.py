@@ -4,11 +4,12 @@ from wagtail.models import Page
 
 from portal.models import HomePage
 from stappen.models import ContinuousStepPage, StepIndexPage, StepPage
+from voorbeelden.models import ExampleIndexPage, InterventionIndexPage
 
 
 def test_allowed_parents_and_children():
     assert HomePage.allowed_parent_page_models() == [Page]
-    assert HomePage.allowed_subpage_models() == [StepIndexPage]
+    assert HomePage.allowed_subpage_models() == [StepIndexPage, ExampleIndexPage, InterventionIndexPage]
     assert StepIndexPage.allowed_parent_page_models() == [HomePage]
     assert set(StepIndexPage.allowed_subpage_models()) == {StepPage, ContinuousStepPage}
     assert StepPage.allowed_parent_page_models() == [StepIndexPage]

@@ -16,7 +16,7 @@ def test_editor_without_second_factor_is_sent_to_enrolment(client, editor):
     client.force_login(editor)
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('mfa_activate_totp')}?next=/admin/"
+    assert response["Location"] == reverse("mfa_activate_totp")
 
 
 def test_administrator_without_second_factor_is_sent_to_enrolment(client, db):
@@ -24,9 +24,15 @@ def test_administrator_without_second_factor_is_sent_to_enrolment(client, db):
     assert client.get("/admin/pages/").status_code == 302
 
 
-def test_editor_with_second_factor_uses_the_admin(client, editor):
-    enrol_totp(editor)
+def test_a_session_that_did_not_enter_a_code_must_verify_first(client, editor):
+    """Having a device is not enough: this session must have used it (no password-only session gets in)."""
+    secret = enrol_totp(editor)
     client.force_login(editor)
+    for path in ("/admin/", "/admin/pages/", "/admin/snippets/stappen/resource/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    client.post(reverse("mfa_reauthenticate"), {"code": current_code(secret)})
     assert client.get("/admin/").status_code == 200
 
 
@@ -43,7 +49,7 @@ def test_setting_switches_the_requirement_off_for_local_development(client, edit
     assert client.get("/admin/").status_code == 200
 
 
-def test_wagtail_login_page_leads_to_the_portal_login(client):
+def test_wagtail_login_page_leads_to_the_portal_login(client, db):
     response = client.get("/admin/login/?next=/admin/pages/")
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('account_login')}?next=/admin/pages/"

@@ -1,25 +1,10 @@
 """Settings come from the environment; production refuses to start without its security variables."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from tests.server import ROOT
-
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": "x" * 30 + "a-long-random-production-secret-key-for-the-check",
-    "ALLOWED_HOSTS": "armoede.example.nl",
-}
-
-
-def run(args, env):
-    clean = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
-
+from tests.server import PRODUCTION_ENV, run
 
 def setting(name, env):
     code = f"import django, json; django.setup(); from django.conf import settings; print(json.dumps(settings.{name}, default=str))"
@@ -34,12 +19,15 @@ def test_deploy_check_is_clean_in_production():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
-def test_production_fails_at_start_without_security_variable(missing):
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DEFAULT_FROM_EMAIL", "WAGTAILADMIN_BASE_URL"])
+@pytest.mark.parametrize("how", ["unset", "empty"])
+def test_production_fails_at_start_without_a_required_variable(missing, how):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    if how == "empty":
+        env[missing] = ""
     result = run(["manage.py", "check"], env)
     assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
+    assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
 
 
 def test_production_has_debug_off_and_second_factor_on():

@@ -5,13 +5,11 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import Translation, TranslationSource
 
 from stappen.models import StepPage
-from tests.users import enrol_totp, make_user
+from tests.users import make_user, sign_in_with_second_factor
 
 
 def test_a_new_dutch_page_gets_an_english_alias_until_it_is_translated(client, step_index, en):
-    admin = make_user("admin@nji.example", superuser=True)
-    enrol_totp(admin)
-    client.force_login(admin)
+    sign_in_with_second_factor(client, make_user("admin@nji.example", superuser=True))
     StepPage.objects.filter(locale=step_index.locale, number=7).delete()
     url = reverse("wagtailadmin_pages:add", args=("stappen", "steppage", step_index.pk))
     data = nested_form_data(
@@ -23,6 +21,11 @@ def test_a_new_dutch_page_gets_an_english_alias_until_it_is_translated(client, s
     alias = page.get_translation(en)
     assert alias.alias_of_id == page.pk
     assert alias.get_parent().specific == step_index.get_translation(en)
+
+    # Until an editor translates it, the English address shows the Dutch text, and says so.
+    body = client.get(alias.url).content.decode()
+    assert "This page has not been translated yet" in body
+    assert '<div lang="nl">' in body and '<html lang="en"' in body
 
 
 def test_changing_the_dutch_source_updates_the_english_page_and_keeps_block_ids(steps, en, django_capture_on_commit_callbacks):

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value, yield_hotp_counters_from_time
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from portal.models import User
 
@@ -26,3 +27,13 @@ def enrol_totp(user) -> str:
 def current_code(secret) -> str:
     counter = next(iter(yield_hotp_counters_from_time()))
     return f"{hotp_value(secret, counter):06d}"
+
+
+def sign_in_with_second_factor(client, user) -> str:
+    """Sign in as a real editor does: password, then a code from a freshly enrolled authenticator."""
+    secret = enrol_totp(user)
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == reverse("mfa_authenticate"), response
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response.status_code == 302, response
+    return secret

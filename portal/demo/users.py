@@ -8,7 +8,7 @@ from portal.models import User
 DEMO_PASSWORD = "demo-wachtwoord-2026"
 
 DEMO_USERS = [
-    {"email": "redacteur@nji.example", "first_name": "Noor", "last_name": "de Redacteur", "group": "Editors"},
+    {"email": "redacteur@nji.example", "first_name": "Noor", "last_name": "de Redacteur", "group": "Moderators"},
     {"email": "beheer@nji.example", "first_name": "Bram", "last_name": "Beheerder", "superuser": True},
     {"email": "beleid@velsen.example", "first_name": "Fenna", "last_name": "Velsen"},
     {"email": "beleid@zaanstad.example", "first_name": "Joris", "last_name": "Zaanstad"},

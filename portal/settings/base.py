@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "portal.apps.PortalStaticFilesConfig",
 ]
 
 MIDDLEWARE = [
@@ -175,7 +175,7 @@ USE_TZ = True
 
 # Static files: our own and the NL Design System packages that npm installs.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "data" / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "data" / "static")
 STATICFILES_DIRS = [
     ("utrecht/components", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),
     ("utrecht/tokens", BASE_DIR / "node_modules" / "@utrecht" / "design-tokens" / "dist"),
@@ -193,6 +193,8 @@ WAGTAIL_SITE_NAME = "Samen armoede-effecten verminderen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# E-mail addresses change through allauth, which verifies them.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -38,3 +38,13 @@ def main_menu(context):
 def breadcrumbs(context):
     page = _current_page(context)
     return {"ancestors": navigation.breadcrumb_pages(page) if page else [], "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_source(context):
+    """For a page that mirrors another language's page (a wagtail-localize alias not yet translated): that page."""
+    page = _current_page(context)
+    if page is None or not page.alias_of_id:
+        return None
+    source = page.alias_of
+    return source if source.locale_id != page.locale_id else None

@@ -1,6 +1,5 @@
 """Loads the seven steps, the continuous step and their resources, in Dutch with English translations."""
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -8,18 +7,14 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from portal.demo.site import ensure_home
-from portal.demo.translate import Glossary, translate
-from stappen.demo.stream import StreamBuilder, stable_id
+from portal.demo.pages import LoadReport, ensure, translate_missing
+from portal.demo.translate import Glossary
+from portal.demo.stream import stable_id
+from stappen.demo.stream import MethodStreamBuilder
 from stappen.factories import ContinuousStepPageFactory, ResourceFactory, StepIndexPageFactory, StepPageFactory
 from stappen.models import ContinuousStepPage, Resource, StepIndexPage, StepPage
 
 CONTENT_DIR = Path(__file__).parent / "content"
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    translated: list[str] = field(default_factory=list)
 
 
 def read_content(name: str):
@@ -35,23 +30,18 @@ def load_method(default_locale: Locale, target_locales: list[Locale]) -> LoadRep
     report = LoadReport()
     with transaction.atomic():
         glossary, objects = _load_default_language(default_locale, report)
-    for instance in objects:
-        for locale in target_locales:
-            existing = instance.get_translation_or_none(locale)
-            if existing is None or getattr(existing, "alias_of_id", None):
-                translate(instance, locale, glossary)
-                report.translated.append(f"{instance} ({locale.language_code})")
+    translate_missing(objects, target_locales, glossary, report)
     return report
 
 
 def _load_default_language(default_locale, report):
     glossary = Glossary()
     method = read_content("method.yaml")
-    builder = StreamBuilder(glossary, {})
+    builder = MethodStreamBuilder(glossary, {})
 
     resources = {}
     for entry in read_content("resources.yaml"):
-        resources[entry["key"]] = _ensure(
+        resources[entry["key"]] = ensure(
             Resource,
             ResourceFactory,
             report,
@@ -76,7 +66,7 @@ def _load_default_language(default_locale, report):
         report.created.append(str(home))
 
     index_content = method["index"]
-    index = _ensure(
+    index = ensure(
         StepIndexPage,
         StepIndexPageFactory,
         report,
@@ -91,7 +81,7 @@ def _load_default_language(default_locale, report):
     pages = []
     for step in method["steps"]:
         pages.append(
-            _ensure(
+            ensure(
                 StepPage,
                 StepPageFactory,
                 report,
@@ -104,7 +94,7 @@ def _load_default_language(default_locale, report):
         )
     continuous = method["continuous_step"]
     pages.append(
-        _ensure(
+        ensure(
             ContinuousStepPage,
             ContinuousStepPageFactory,
             report,
@@ -134,11 +124,3 @@ def _method_page_fields(builder, content):
         "body": builder.body(content["slug"], content["body"]),
     }
 
-
-def _ensure(model, factory_class, report, translation_key, locale, **fields):
-    existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
-    if existing is not None:
-        return existing
-    instance = factory_class(translation_key=translation_key, locale=locale, **fields)
-    report.created.append(str(instance))
-    return instance

@@ -1,51 +1,12 @@
-"""Turns the bilingual YAML description of a step's body into StreamField data in one language.
+"""The method's own blocks on top of the shared demo StreamBuilder."""
 
-Every text is a {nl: ..., en: ...} mapping. Building the Dutch stream records each Dutch text with
-its English counterpart in a Glossary, which then produces the English translation.
-Block ids are derived from stable keys, so a reload gives every worksheet question the same id.
-"""
-
-import uuid
-from html import escape
-
-from portal.demo.translate import Glossary
-
-NAMESPACE = uuid.UUID("0b6f5c1e-8f7a-4c2e-9d3b-2a1e5f6c7d80")
+from portal.demo.stream import ContentError, StreamBuilder, stable_id
 
 
-class ContentError(ValueError):
-    pass
-
-
-def stable_id(*parts) -> str:
-    return str(uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts)))
-
-
-class StreamBuilder:
-    def __init__(self, glossary: Glossary, resource_ids: dict[str, int]):
-        self.glossary = glossary
+class MethodStreamBuilder(StreamBuilder):
+    def __init__(self, glossary, resource_ids: dict[str, int]):
+        super().__init__(glossary)
         self.resource_ids = resource_ids
-
-    def text(self, value) -> str:
-        _check_bilingual(value)
-        self.glossary.add(value["nl"].strip(), value["en"].strip())
-        return value["nl"].strip()
-
-    def optional_text(self, value) -> str:
-        return self.text(value) if value else ""
-
-    def paragraphs(self, value) -> str:
-        """A {nl, en} text of blank-line separated paragraphs as rich-text HTML in Dutch."""
-        _check_bilingual(value)
-        nl, en = (_split_paragraphs(value[lang]) for lang in ("nl", "en"))
-        if len(nl) != len(en):
-            raise ContentError(f"Paragraph counts differ between nl and en: {nl[0][:60]!r}")
-        for source, target in zip(nl, en, strict=True):
-            self.glossary.add(source, target)
-        return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in nl)
-
-    def items(self, key, values, build):
-        return [{"type": "item", "value": build(value), "id": stable_id(key, index)} for index, value in enumerate(values)]
 
     def question(self, value) -> dict:
         kind = value.get("kind", "text")
@@ -59,21 +20,8 @@ class StreamBuilder:
             "columns": self.items(f"{value['key']}/columns", columns, self.text),
         }
 
-    def block(self, page_key: str, position: int, item: dict) -> dict:
-        if len(item) != 1:
-            raise ContentError(f"{page_key}: each body item has exactly one block type, got {list(item)}")
-        block_type, value = next(iter(item.items()))
-        if block_type == "question":
-            return {"type": "worksheet_question", "value": self.question(value), "id": stable_id("question", value["key"])}
-        builder = getattr(self, f"_{block_type}", None)
-        if builder is None:
-            raise ContentError(f"{page_key}: unknown block type {block_type!r}")
-        key = f"{page_key}/{position}/{block_type}"
-        stream_type, stream_value = builder(key, value)
-        return {"type": stream_type, "value": stream_value, "id": stable_id(key)}
-
-    def body(self, page_key: str, items: list) -> list:
-        return [self.block(page_key, position, item) for position, item in enumerate(items)]
+    def _question(self, key, value):
+        return "worksheet_question", self.question(value), question_id(value["key"])
 
     def _goal(self, key, value):
         return "goal", {"text": self.text(value)}
@@ -84,15 +32,9 @@ class StreamBuilder:
     def _tip(self, key, value):
         return "tip", {"text": self.text(value)}
 
-    def _heading(self, key, value):
-        return "heading", {"heading": self.text(value)}
-
-    def _text(self, key, value):
-        return "text", {"text": self.paragraphs(value)}
-
     def _questions_first(self, key, value):
         questions = [
-            {"type": "item", "value": self.question(question), "id": stable_id("question", question["key"])}
+            {"type": "item", "value": self.question(question), "id": question_id(question["key"])}
             for question in value["questions"]
         ]
         return "questions_first", {"intro": self.optional_text(value.get("intro")), "questions": questions}
@@ -139,17 +81,7 @@ class StreamBuilder:
 
         return "learning_cycle", {"intro": self.optional_text(value.get("intro")), "questions": self.items(key, value["questions"], question)}
 
-    def _further_reading(self, key, value):
-        def link(entry):
-            return {"title": self.text(entry["title"]), "url": entry["url"], "description": self.optional_text(entry.get("description"))}
 
-        return "further_reading", {"heading": self.optional_text(value.get("heading")), "links": self.items(key, value["links"], link)}
-
-
-def _check_bilingual(value):
-    if not isinstance(value, dict) or set(value) != {"nl", "en"} or not all(value.values()):
-        raise ContentError(f"Expected a {{nl, en}} text, got {value!r}")
-
-
-def _split_paragraphs(text: str) -> list[str]:
-    return [" ".join(part.split()) for part in text.strip().split("\n\n") if part.strip()]
+def question_id(key: str) -> str:
+    """The block id of a worksheet question: the key teams' answers are stored under."""
+    return stable_id("question", key)

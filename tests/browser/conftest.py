@@ -46,7 +46,7 @@ def _server_database(tmp_path_factory) -> str:
 def server_database(tmp_path_factory):
     url = _server_database(tmp_path_factory)
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=url)
-    for command in (["migrate", "--noinput"], ["load_demo"]):
+    for command in (["migrate", "--noinput"], ["load_demo", "--demo-accounts"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     return url
 

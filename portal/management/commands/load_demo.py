@@ -6,19 +6,35 @@ from django.db import transaction
 
 from portal.demo.site import ensure_locales
 from portal.demo.users import ensure_demo_users
+from portal.municipalities import load_municipalities
 from stappen.demo.method import load_method
+from voorbeelden.demo.practice import load_practice
 
 
 class Command(BaseCommand):
-    help = "Load the demo content and accounts. Safe to run again: what exists is kept, nothing is doubled."
+    help = (
+        "Load the demo content (the method, examples, interventions) and, in development or when asked, "
+        "the demo accounts. Safe to run again: what exists is kept, nothing is doubled."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-accounts",
+            action="store_true",
+            help="Also create the demo accounts with their published password (implied when DEBUG is on).",
+        )
 
     def handle(self, *args, **options):
+        with_accounts = settings.DEBUG or options["demo_accounts"]
         factory.random.reseed_random("nji-armoede-demo")
+        load_municipalities()
         with transaction.atomic():
             locales = ensure_locales()
-            users = ensure_demo_users()
+            users = ensure_demo_users() if with_accounts else []
         default = locales.pop(settings.LANGUAGE_CODE)
-        report = load_method(default, list(locales.values()))
+        targets = list(locales.values())
+        report = load_method(default, targets)
+        report.extend(load_practice(default, targets))
         if options["verbosity"] > 1:
             for line in report.created:
                 self.stdout.write(f"created: {line}")

@@ -1,0 +1,1 @@
+"""Practice examples and interventions as demo content, in Dutch and English (content/*.yaml)."""

@@ -1,0 +1,60 @@
+"""What an index page of examples or interventions shows: the filtered, paginated pages and the facets."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+
+from voorbeelden.facets import FACETS
+from voorbeelden.filters import apply_selection, facet_counts, selection_from
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    checked: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+def facet_groups(counts, selection, facet_names) -> list[FacetGroup]:
+    """Every value that has results or is chosen, in vocabulary order (municipalities by name)."""
+    groups = []
+    for name in facet_names:
+        facet = FACETS[name]
+        chosen = selection.get(name, [])
+        labels = facet.labels_for([*counts[name], *chosen])
+        options = [
+            FacetOption(value, label, counts[name].get(value, 0), value in chosen)
+            for value, label in labels.items()
+            if counts[name].get(value) or value in chosen
+        ]
+        if facet.choices:
+            order = [value for value, _label in facet.choices]
+            options.sort(key=lambda option: order.index(option.value))
+        else:
+            options.sort(key=lambda option: str(option.label))
+        if options:
+            groups.append(FacetGroup(name, facet.label, options))
+    return groups
+
+
+def listing_context(request, pages, facet_names, per_page) -> dict:
+    selection = selection_from(request.GET, facet_names)
+    results = apply_selection(pages, selection)
+    counts = facet_counts(results, facet_names)
+    page_of_results = Paginator(results, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "results": page_of_results,
+        "facet_groups": facet_groups(counts, selection, facet_names),
+        "selection": selection,
+        "filter_query": query.urlencode(),
+    }
