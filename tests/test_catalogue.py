@@ -1,10 +1,15 @@
-"""Every interface string has its Dutch translation."""
+"""Every interface string has its Dutch translation, and the catalogue holds every string the code uses."""
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+SOURCES = ["manage.py", "portal", "stappen", "voorbeelden", "gemeenten", "participatie", "search"]
 
 
 def test_dutch_catalogue_is_complete():
@@ -12,3 +17,23 @@ def test_dutch_catalogue_is_complete():
     assert len(catalogue) > 100
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_catalogue_holds_every_string_in_the_code(tmp_path):
+    """Extract the strings from a copy of the code, as `make messages` does, and compare."""
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    (tmp_path / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po").unlink()
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--locale=nl", "--no-obsolete"],
+        cwd=tmp_path, capture_output=True, text=True,
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    extracted = {entry.msgid for entry in polib.pofile(str(tmp_path / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po"))}
+    committed = {entry.msgid for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete}
+    assert extracted - committed == set(), "run `make messages` and translate the new strings"

@@ -6,14 +6,13 @@ from voorbeelden.facets import FACETS
 from voorbeelden.models import FacetValue
 
 
-def selection_from(query, facet_names) -> dict[str, list[str]]:
-    """The valid facet values in a query string; unknown facets and values are ignored."""
+def selection_from(query, facets) -> dict[str, list[str]]:
+    """The valid values of the given facets in a query string; unknown facets and values are ignored."""
     selection = {}
-    for name in facet_names:
-        facet = FACETS[name]
-        values = [value for value in dict.fromkeys(query.getlist(name)) if facet.is_valid(value)]
+    for facet in facets:
+        values = [value for value in dict.fromkeys(query.getlist(facet.name)) if facet.is_valid(value)]
         if values:
-            selection[name] = values
+            selection[facet.name] = values
     return selection
 
 

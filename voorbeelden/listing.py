@@ -23,11 +23,11 @@ class FacetGroup:
     options: list[FacetOption]
 
 
-def facet_groups(counts, selection, facet_names) -> list[FacetGroup]:
+def facet_groups(counts, selection, facets) -> list[FacetGroup]:
     """Every value that has results or is chosen, in vocabulary order (municipalities by name)."""
     groups = []
-    for name in facet_names:
-        facet = FACETS[name]
+    for facet in facets:
+        name = facet.name
         chosen = selection.get(name, [])
         labels = facet.labels_for([*counts[name], *chosen])
         options = [
@@ -46,7 +46,8 @@ def facet_groups(counts, selection, facet_names) -> list[FacetGroup]:
 
 
 def listing_context(request, pages, facet_names, per_page) -> dict:
-    selection = selection_from(request.GET, facet_names)
+    facets = [FACETS[name] for name in facet_names]
+    selection = selection_from(request.GET, facets)
     results = apply_selection(pages, selection)
     counts = facet_counts(results, facet_names)
     page_of_results = Paginator(results, per_page).get_page(request.GET.get("page"))
@@ -54,7 +55,7 @@ def listing_context(request, pages, facet_names, per_page) -> dict:
     query.pop("page", None)
     return {
         "results": page_of_results,
-        "facet_groups": facet_groups(counts, selection, facet_names),
+        "facet_groups": facet_groups(counts, selection, facets),
         "selection": selection,
         "filter_query": query.urlencode(),
     }

@@ -1,0 +1,161 @@
+"""One search over the method, resources, practice examples and interventions, with facets.
+
+The search backend (database or Elasticsearch) only ranks: it returns the matching objects with a
+score. Which of them are public, and all facet filtering and counting, is done in SQL on those
+ids, so both backends behave the same.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from modelsearch.utils import parse_query_string
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from stappen.models import ContinuousStepPage, Resource, StepPage
+from voorbeelden.facets import EVIDENCE_LEVELS, LIFE_DOMAINS, STEPS, TARGET_GROUPS, Facet, MunicipalityFacet
+from voorbeelden.models import ExamplePage, FacetValue, InterventionPage
+
+MAX_QUERY_LENGTH = 200
+# Ranking beyond this many matches per kind of object adds nothing a person would page through.
+MAX_MATCHES = 500
+
+KINDS = [
+    ("step", _("Step of the method")),
+    ("example", _("Practice example")),
+    ("intervention", _("Intervention")),
+    ("resource", _("Resource")),
+]
+PAGE_KINDS = {StepPage: "step", ContinuousStepPage: "step", ExamplePage: "example", InterventionPage: "intervention"}
+
+FACETS = {
+    facet.name: facet
+    for facet in [
+        Facet("type", _("Type"), KINDS),
+        Facet("steps", _("Step"), STEPS),
+        Facet("target_groups", _("Target group"), TARGET_GROUPS),
+        Facet("life_domains", _("Life domain"), LIFE_DOMAINS),
+        Facet("evidence_level", _("Evidence"), EVIDENCE_LEVELS),
+        MunicipalityFacet(),
+    ]
+}
+
+
+def clean_query(text: str) -> str:
+    return " ".join((text or "").split())[:MAX_QUERY_LENGTH]
+
+
+@dataclass
+class Match:
+    """A matching object (a page or a resource) with its score."""
+
+    kind: str
+    pk: int
+    score: float
+
+
+@dataclass
+class Outcome:
+    query: str
+    matches: list[Match] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def total(self):
+        return len(self.matches)
+
+
+def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
+    query = clean_query(query)
+    outcome = Outcome(query)
+    if not query:
+        return outcome
+    _filters, parsed = parse_query_string(query, operator="and")
+    page_scores = _scores(Page.objects.live().filter(locale=locale), parsed)
+    pages = Page.objects.filter(pk__in=page_scores).live().public().type(*PAGE_KINDS)
+    selected_pages = _apply(pages, selection)
+    outcome.counts = _counts(selected_pages)
+
+    kinds = _page_kinds(selected_pages)
+    matches = [Match(kind, pk, page_scores[pk]) for pk, kind in kinds.items()]
+    if _resources_selected(selection):
+        resource_scores = _scores(Resource.objects.filter(locale=locale), parsed)
+        matches += [Match("resource", pk, score) for pk, score in resource_scores.items()]
+        if resource_scores:
+            outcome.counts["type"]["resource"] = len(resource_scores)
+    outcome.matches = sorted(matches, key=lambda match: -match.score)
+    return outcome
+
+
+def _scores(queryset, parsed) -> dict[int, float]:
+    results = get_search_backend().search(parsed, queryset, operator="and").annotate_score("_score")[:MAX_MATCHES]
+    return {obj.pk: obj._score or 0.0 for obj in results}
+
+
+def _resources_selected(selection) -> bool:
+    """Resources carry no facets: they match only when nothing but the type is chosen, and that type allows them."""
+    if any(name != "type" for name in selection):
+        return False
+    return "resource" in selection.get("type", ["resource"])
+
+
+def _apply(pages, selection):
+    for name, values in selection.items():
+        pages = pages.filter(_condition(name, values))
+    return pages
+
+
+def _condition(name, values) -> Q:
+    if name == "type":
+        models = [model for model, kind in PAGE_KINDS.items() if kind in values]
+        return Q(content_type__in=[_content_type(model) for model in models])
+    if name == "steps":
+        numbers = [int(value) for value in values if value.isdigit()]
+        condition = Q(steppage__number__in=numbers) | Q(pk__in=_tagged("steps", values))
+        if "c" in values:
+            condition |= Q(continuousteppage__isnull=False)
+        return condition
+    if name == "evidence_level":
+        return Q(interventionpage__evidence_level__in=values)
+    if name == "municipality":
+        return Q(examplepage__municipality__code__in=values)
+    return Q(pk__in=_tagged(name, values))
+
+
+def _tagged(name, values):
+    return FacetValue.objects.filter(facet=name, value__in=values).values("page_id")
+
+
+def _content_type(model):
+    return ContentType.objects.get_for_model(model)  # cached by Django after the first call
+
+
+def _page_kinds(pages) -> dict[int, str]:
+    by_type = {_content_type(model).pk: kind for model, kind in PAGE_KINDS.items()}
+    return {pk: by_type[content_type] for pk, content_type in pages.values_list("pk", "content_type")}
+
+
+def _counts(pages) -> dict[str, dict[str, int]]:
+    counts = {name: {} for name in FACETS}
+    by_type = {_content_type(model).pk: kind for model, kind in PAGE_KINDS.items()}
+    for row in pages.order_by().values("content_type").annotate(n=Count("pk")):
+        kind = by_type[row["content_type"]]
+        counts["type"][kind] = counts["type"].get(kind, 0) + row["n"]
+    ids = pages.values("pk")
+    for row in FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).values(
+        "facet", "value"
+    ).annotate(n=Count("page_id", distinct=True)):
+        counts[row["facet"]][row["value"]] = row["n"]
+    for row in StepPage.objects.filter(pk__in=ids).values("number").annotate(n=Count("pk")):
+        key = str(row["number"])
+        counts["steps"][key] = counts["steps"].get(key, 0) + row["n"]
+    continuous = ContinuousStepPage.objects.filter(pk__in=ids).count()
+    if continuous:
+        counts["steps"]["c"] = counts["steps"].get("c", 0) + continuous
+    for row in InterventionPage.objects.filter(pk__in=ids).values("evidence_level").annotate(n=Count("pk")):
+        counts["evidence_level"][row["evidence_level"]] = row["n"]
+    for row in ExamplePage.objects.filter(pk__in=ids, municipality__isnull=False).values("municipality__code").annotate(n=Count("pk")):
+        counts["municipality"][row["municipality__code"]] = row["n"]
+    return counts

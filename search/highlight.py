@@ -1,0 +1,38 @@
+"""Short excerpts of a text around the searched words, with those words marked."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+WORD = re.compile(r"\w{2,}", re.UNICODE)
+
+
+def terms_of(query: str) -> list[str]:
+    """The words of a query, longest first, without operators, quotes or one-letter words."""
+    return sorted(set(WORD.findall(query.lower())), key=len, reverse=True)
+
+
+def excerpt(text: str, terms: list[str], length: int = 220) -> str:
+    """An escaped excerpt of text around the first searched word, each searched word in <mark>."""
+    text = " ".join((text or "").split())
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE) if terms else None
+    first = pattern.search(text) if pattern else None
+    start = max(0, first.start() - length // 3) if first else 0
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    piece = text[start:end]
+    marked = _mark(piece, pattern) if pattern else escape(piece)
+    return mark_safe(("… " if start else "") + marked + (" …" if end < len(text) else ""))
+
+
+def _mark(piece: str, pattern) -> str:
+    parts, last = [], 0
+    for match in pattern.finditer(piece):
+        parts += [escape(piece[last:match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    parts.append(escape(piece[last:]))
+    return "".join(parts)

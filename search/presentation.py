@@ -1,0 +1,87 @@
+"""Turning matches into what the results page shows, and helping when nothing matches."""
+
+import difflib
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+
+from search.engine import KINDS, PAGE_KINDS
+from search.highlight import WORD, excerpt, terms_of
+from stappen.models import Resource, StepPage
+
+KIND_LABELS = dict(KINDS)
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    kind: str
+    title: str
+    url: str
+    excerpt: str
+    meta: str
+    external: bool = False
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+def present(matches, query, request) -> list[ResultItem]:
+    """The result items for one page of matches, in ranking order: one query per kind of object."""
+    terms = terms_of(query)
+    page_ids = [match.pk for match in matches if match.kind != "resource"]
+    resource_ids = [match.pk for match in matches if match.kind == "resource"]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    resources = {r.pk: r for r in Resource.objects.filter(pk__in=resource_ids)} if resource_ids else {}
+    items = []
+    for match in matches:
+        if match.kind == "resource" and match.pk in resources:
+            resource = resources[match.pk]
+            items.append(ResultItem("resource", resource.title, resource.url, excerpt(resource.summary, terms), resource.organisation, True))
+        elif match.pk in pages:
+            page = pages[match.pk]
+            items.append(ResultItem(match.kind, page.title, page.get_url(request), excerpt(_text_of(page), terms), _meta_of(page)))
+    return items
+
+
+def _text_of(page) -> str:
+    return getattr(page, "summary", None) or getattr(page, "intro", "")
+
+
+def _meta_of(page) -> str:
+    if isinstance(page, StepPage):
+        return _("Step %(number)s") % {"number": page.number}
+    municipality = getattr(page, "municipality", None)
+    if municipality:
+        return municipality.name
+    return getattr(page, "organisation", "")
+
+
+def promotions(query: str, locale) -> list[ResultItem]:
+    """What editors promoted for this search, in their order, in the visitor's language."""
+    items = []
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related("page")
+    for pick in picks.order_by("sort_order"):
+        if pick.page_id:
+            page = pick.page.specific.get_translation_or_none(locale) or pick.page.specific
+            if page.live:
+                items.append(ResultItem(PAGE_KINDS.get(type(page), "step"), page.title, page.url, pick.description, ""))
+        elif pick.external_link_url:
+            items.append(ResultItem("resource", pick.external_link_text or pick.external_link_url, pick.external_link_url, pick.description, "", True))
+    return items
+
+
+def did_you_mean(query: str, locale) -> tuple[str, list[str]]:
+    """A spelling-corrected query, and titles that look like the query, from the titles in this language."""
+    titles = list(Page.objects.live().public().filter(locale=locale).type(*PAGE_KINDS).values_list("title", flat=True))
+    vocabulary = {word for title in titles for word in WORD.findall(title.lower()) if len(word) > 3}
+    vocabulary |= {word for title in Resource.objects.filter(locale=locale).values_list("title", flat=True) for word in WORD.findall(title.lower()) if len(word) > 3}
+    words = WORD.findall(query.lower())
+    corrected = [(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0] for word in words]
+    correction = " ".join(corrected) if corrected != words else ""
+    by_title = {title.lower(): title for title in titles}
+    close = difflib.get_close_matches(query.lower(), by_title, n=5, cutoff=0.5)
+    return correction, [by_title[title] for title in close]
