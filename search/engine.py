@@ -5,6 +5,7 @@ score. Which of them are public, and all facet filtering and counting, is done i
 ids, so both backends behave the same.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -73,15 +74,14 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
     if not query:
         return outcome
     _filters, parsed = parse_query_string(query, operator="and")
-    page_scores = _scores(Page.objects.live().filter(locale=locale), parsed)
+    page_scores = _scores(Page.objects.live().filter(locale=locale).only("id"), parsed)
     pages = Page.objects.filter(pk__in=page_scores).live().public().type(*PAGE_KINDS)
-    selected_pages = _apply(pages, selection)
-    outcome.counts = _counts(selected_pages)
-
-    kinds = _page_kinds(selected_pages)
+    # At most MAX_MATCHES ids: every count below then uses this short list instead of the whole filter again.
+    kinds = _page_kinds(_apply(pages, selection))
+    outcome.counts = _counts(kinds)
     matches = [Match(kind, pk, page_scores[pk]) for pk, kind in kinds.items()]
     if _resources_selected(selection):
-        resource_scores = _scores(Resource.objects.filter(locale=locale), parsed)
+        resource_scores = _scores(Resource.objects.filter(locale=locale).only("id"), parsed)
         matches += [Match("resource", pk, score) for pk, score in resource_scores.items()]
         if resource_scores:
             outcome.counts["type"]["resource"] = len(resource_scores)
@@ -137,25 +137,28 @@ def _page_kinds(pages) -> dict[int, str]:
     return {pk: by_type[content_type] for pk, content_type in pages.values_list("pk", "content_type")}
 
 
-def _counts(pages) -> dict[str, dict[str, int]]:
+def _counts(kinds: dict[int, str]) -> dict[str, dict[str, int]]:
     counts = {name: {} for name in FACETS}
-    by_type = {_content_type(model).pk: kind for model, kind in PAGE_KINDS.items()}
-    for row in pages.order_by().values("content_type").annotate(n=Count("pk")):
-        kind = by_type[row["content_type"]]
-        counts["type"][kind] = counts["type"].get(kind, 0) + row["n"]
-    ids = pages.values("pk")
+    counts["type"] = dict(Counter(kinds.values()))
+    ids = list(kinds)
+    if not ids:
+        return counts
     for row in FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).values(
         "facet", "value"
     ).annotate(n=Count("page_id", distinct=True)):
         counts[row["facet"]][row["value"]] = row["n"]
-    for row in StepPage.objects.filter(pk__in=ids).values("number").annotate(n=Count("pk")):
-        key = str(row["number"])
-        counts["steps"][key] = counts["steps"].get(key, 0) + row["n"]
-    continuous = ContinuousStepPage.objects.filter(pk__in=ids).count()
-    if continuous:
-        counts["steps"]["c"] = counts["steps"].get("c", 0) + continuous
-    for row in InterventionPage.objects.filter(pk__in=ids).values("evidence_level").annotate(n=Count("pk")):
-        counts["evidence_level"][row["evidence_level"]] = row["n"]
-    for row in ExamplePage.objects.filter(pk__in=ids, municipality__isnull=False).values("municipality__code").annotate(n=Count("pk")):
-        counts["municipality"][row["municipality__code"]] = row["n"]
+    if counts["type"].get("step"):
+        for row in StepPage.objects.filter(pk__in=ids).values("number").annotate(n=Count("pk")):
+            key = str(row["number"])
+            counts["steps"][key] = counts["steps"].get(key, 0) + row["n"]
+        continuous = ContinuousStepPage.objects.filter(pk__in=ids).count()
+        if continuous:
+            counts["steps"]["c"] = counts["steps"].get("c", 0) + continuous
+    if counts["type"].get("intervention"):
+        for row in InterventionPage.objects.filter(pk__in=ids).values("evidence_level").annotate(n=Count("pk")):
+            counts["evidence_level"][row["evidence_level"]] = row["n"]
+    if counts["type"].get("example"):
+        examples = ExamplePage.objects.filter(pk__in=ids, municipality__isnull=False)
+        for row in examples.values("municipality__code").annotate(n=Count("pk")):
+            counts["municipality"][row["municipality__code"]] = row["n"]
     return counts

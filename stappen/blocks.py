@@ -172,7 +172,9 @@ class BuildingBlocksChecklistBlock(blocks.StructBlock):
         value = super().clean(value)
         keys = [item["building_block"] for item in value["items"]]
         if len(keys) != len(set(keys)):
-            raise ValidationError(_("Each building block may appear only once."))
+            raise StructBlockValidationError(
+                non_block_errors=ValidationError(_("Each building block may appear only once."))
+            )
         return value
 
 

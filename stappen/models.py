@@ -49,6 +49,7 @@ class Resource(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("organisation"),
         index.FilterField("kind"),
+        index.FilterField("language"),
         index.FilterField("locale"),
     ]
 
@@ -108,6 +109,7 @@ class StepPage(MethodPage):
     content_panels = Page.content_panels + [FieldPanel("number"), FieldPanel("intro"), FieldPanel("body")]
 
     base_form_class = StepPageForm
+    search_fields = MethodPage.search_fields + [index.FilterField("number")]
 
     @property
     def step_code(self) -> str:

@@ -1,0 +1,171 @@
+"""Benchmark of the search page: p50 and p95 latency at N generated examples and interventions.
+
+    python bench/search.py --database sqlite --documents 10000
+    python bench/search.py --database postgres --documents 10000   # uses BENCH_POSTGRES_URL or the local server
+
+It builds a fresh database (migrate, demo content), generates the documents with a fixed seed through
+Wagtail's normal page creation (so they are indexed as in real life), then requests the search page
+in-process with a mix of queries and facets and prints the latency percentiles as one JSON line.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    {"q": "armoedemonitor"},
+    {"q": "kinderen school"},
+    {"q": "schulden"},
+    {"q": "sport cultuur", "type": "intervention"},
+    {"q": "gemeente", "steps": "6"},
+    {"q": "ouders gezin", "target_groups": "parents"},
+    {"q": "\"lerende cyclus\""},
+    {"q": "voedselbank"},
+]
+CONTENT = [ROOT / "stappen" / "demo" / "content", ROOT / "voorbeelden" / "demo" / "content"]
+
+
+def vocabulary() -> tuple[list[str], list[float]]:
+    """The Dutch words of the portal's own content, weighted by rank as natural language is (Zipf),
+    so that common words match many documents and specific ones few, as in a real collection."""
+    import re
+    from collections import Counter
+
+    import yaml
+
+    def dutch(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from [value] if key == "nl" and isinstance(value, str) else dutch(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from dutch(item)
+
+    counts = Counter()
+    for folder in CONTENT:
+        for path in folder.glob("*.yaml"):
+            for text in dutch(yaml.safe_load(path.read_text(encoding="utf-8"))):
+                counts.update(re.findall(r"[a-zà-ÿ]{4,}", text.lower()))
+    words = [word for word, _count in counts.most_common()]
+    return words, [1 / rank for rank in range(1, len(words) + 1)]
+
+
+def database_url(kind: str) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+    import psycopg
+
+    url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/bench_search")
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def setup_django(url: str):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    os.environ["DATABASE_URL"] = url
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+def generate(documents: int) -> float:
+    from portal.models import Municipality
+    from voorbeelden.facets import AGE_BANDS, EVIDENCE_LEVELS, EXAMPLE_KINDS, LIFE_DOMAINS, STEPS, TARGET_GROUPS, THEMES
+    from voorbeelden.models import ExampleIndexPage, ExamplePage, FacetValue, InterventionIndexPage, InterventionPage
+
+    rng = random.Random(20261122)
+    words, weights = vocabulary()
+    examples = ExampleIndexPage.objects.get(locale__language_code="nl")
+    interventions = InterventionIndexPage.objects.get(locale__language_code="nl")
+    municipalities = list(Municipality.objects.all())
+
+    def text(length):
+        return " ".join(rng.choices(words, weights, k=length)).capitalize() + "."
+
+    def values(name, choices, most):
+        return [FacetValue(facet=name, value=code) for code, _label in rng.sample(choices, rng.randint(1, most))]
+
+    started = time.perf_counter()
+    for number in range(documents):
+        common = {"title": f"{text(4)[:-1]} {number}", "slug": f"bench-{number}", "summary": text(30)}
+        if number % 2:
+            examples.add_child(instance=ExamplePage(
+                **common, kind=rng.choice(EXAMPLE_KINDS)[0], municipality=rng.choice(municipalities),
+                facet_values=values("steps", STEPS, 2),
+            ))
+        else:
+            facet_values = [*values("steps", STEPS, 2), *values("target_groups", TARGET_GROUPS, 2),
+                            *values("age_bands", AGE_BANDS, 2), *values("life_domains", LIFE_DOMAINS, 2),
+                            *values("themes", THEMES, 2)]
+            interventions.add_child(instance=InterventionPage(
+                **common, organisation=text(2)[:-1], evidence_level=rng.choice(EVIDENCE_LEVELS)[0], facet_values=facet_values,
+            ))
+    return time.perf_counter() - started
+
+
+def refresh_statistics():
+    """What autovacuum (PostgreSQL) or a periodic ANALYZE (SQLite) does in production after bulk inserts."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def measure(requests: int) -> list[float]:
+    from django.test import Client
+
+    client = Client()
+    for params in QUERIES:  # warm up caches and connections
+        client.get("/zoeken/", params)
+    timings = []
+    for number in range(requests):
+        params = QUERIES[number % len(QUERIES)]
+        started = time.perf_counter()
+        response = client.get("/zoeken/", params)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    return timings
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    options = parser.parse_args()
+
+    setup_django(database_url(options.database))
+    generation_seconds = generate(options.documents)
+    refresh_statistics()
+    timings = sorted(measure(options.requests))
+    result = {
+        "benchmark": "search",
+        "database": options.database,
+        "documents": options.documents,
+        "requests": options.requests,
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
+        "max_ms": round(timings[-1], 1),
+        "generation_s": round(generation_seconds, 1),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

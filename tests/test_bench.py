@@ -1,0 +1,18 @@
+"""The benchmarks keep working: a short smoke run of each. Their timings are recorded in bench/README.md."""
+
+import json
+import subprocess
+import sys
+
+from tests.server import ROOT
+
+
+def test_search_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "bench/search.py", "--documents", "20", "--requests", "8"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["documents"] == 20 and report["requests"] == 8
+    assert report["p50_ms"] <= report["p95_ms"] <= report["max_ms"]
