@@ -59,29 +59,36 @@ def vocabulary() -> tuple[list[str], list[float]]:
     return words, [1 / rank for rank in range(1, len(words) + 1)]
 
 
-def database_url(kind: str) -> str:
+SQLITE_FILE = Path(tempfile.gettempdir()) / "bench_search.sqlite3"
+
+
+def database_url(kind: str, fresh: bool) -> str:
     if kind == "sqlite":
-        return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+        if fresh:
+            SQLITE_FILE.unlink(missing_ok=True)
+        return f"sqlite:///{SQLITE_FILE}"
     import psycopg
 
     url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/bench_search")
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    if fresh:
+        server, name = url.rsplit("/", 1)
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
     return url
 
 
-def setup_django(url: str):
+def setup_django(url: str, fresh: bool):
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     os.environ["DATABASE_URL"] = url
     import django
 
     django.setup()
-    from django.core.management import call_command
+    if fresh:
+        from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+        call_command("migrate", verbosity=0)
+        call_command("load_demo", verbosity=0)
 
 
 def generate(documents: int) -> float:
@@ -148,10 +155,12 @@ def main():
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true", help="measure again on the database of the previous run")
     options = parser.parse_args()
 
-    setup_django(database_url(options.database))
-    generation_seconds = generate(options.documents)
+    fresh = not options.reuse
+    setup_django(database_url(options.database, fresh), fresh)
+    generation_seconds = generate(options.documents) if fresh else 0.0
     refresh_statistics()
     timings = sorted(measure(options.requests))
     result = {

@@ -134,3 +134,17 @@ def test_deleting_a_page_deletes_its_facet_values(interventions):
     page_id = page.pk
     Page.objects.get(pk=page_id).delete()
     assert not FacetValue.objects.filter(page_id=page_id).exists()
+
+
+def test_open_ended_facets_show_the_most_frequent_values_and_the_chosen_ones(db):
+    from portal.models import Municipality
+    from voorbeelden.listing import MAX_OPEN_OPTIONS, facet_groups
+
+    codes = list(Municipality.objects.order_by("code").values_list("code", flat=True)[:40])
+    counts = {"municipality": {code: number + 1 for number, code in enumerate(codes)}}
+    rare = codes[0]
+    (group,) = facet_groups(counts, {"municipality": [rare]}, [FACETS["municipality"]])
+    shown = {option.value for option in group.options}
+    assert len(shown) == MAX_OPEN_OPTIONS + 1
+    assert rare in shown and codes[-1] in shown
+    assert [option.label for option in group.options] == sorted(option.label for option in group.options)

@@ -23,13 +23,20 @@ class FacetGroup:
     options: list[FacetOption]
 
 
+# A facet without a fixed vocabulary (municipalities) shows its most frequent values and the chosen ones.
+MAX_OPEN_OPTIONS = 15
+
+
 def facet_groups(counts, selection, facets) -> list[FacetGroup]:
     """Every value that has results or is chosen, in vocabulary order (municipalities by name)."""
     groups = []
     for facet in facets:
         name = facet.name
         chosen = selection.get(name, [])
-        labels = facet.labels_for([*counts[name], *chosen])
+        shown = counts[name]
+        if not facet.choices:
+            shown = sorted(shown, key=lambda value: -shown[value])[:MAX_OPEN_OPTIONS]
+        labels = facet.labels_for([*shown, *chosen])
         options = [
             FacetOption(value, label, counts[name].get(value, 0), value in chosen)
             for value, label in labels.items()
