@@ -16,7 +16,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from stappen.models import ContinuousStepPage, Resource, StepPage
-from voorbeelden.facets import EVIDENCE_LEVELS, LIFE_DOMAINS, STEPS, TARGET_GROUPS, Facet, MunicipalityFacet
+from voorbeelden.facets import FACETS as PRACTICE_FACETS
+from voorbeelden.facets import Facet
 from voorbeelden.models import ExamplePage, FacetValue, InterventionPage
 
 MAX_QUERY_LENGTH = 200
@@ -31,16 +32,10 @@ KINDS = [
 ]
 PAGE_KINDS = {StepPage: "step", ContinuousStepPage: "step", ExamplePage: "example", InterventionPage: "intervention"}
 
+# The search offers the type of content and the facets the overviews of examples and interventions use.
 FACETS = {
-    facet.name: facet
-    for facet in [
-        Facet("type", _("Type"), KINDS),
-        Facet("steps", _("Step"), STEPS),
-        Facet("target_groups", _("Target group"), TARGET_GROUPS),
-        Facet("life_domains", _("Life domain"), LIFE_DOMAINS),
-        Facet("evidence_level", _("Evidence"), EVIDENCE_LEVELS),
-        MunicipalityFacet(),
-    ]
+    "type": Facet("type", _("Type"), KINDS),
+    **{name: PRACTICE_FACETS[name] for name in ("steps", "target_groups", "life_domains", "evidence_level", "municipality")},
 }
 
 
