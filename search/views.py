@@ -10,7 +10,7 @@ from search import statistics
 from search.engine import FACETS, PAGE_KINDS, clean_query, search
 from search.presentation import did_you_mean, present, promotions
 from voorbeelden.filters import selection_from
-from voorbeelden.listing import facet_groups
+from voorbeelden.listing import facet_groups, query_without_page
 
 PER_PAGE = 10
 AUTOCOMPLETE_MAX_QUERY = 100
@@ -30,7 +30,7 @@ def search_page(request):
         "items": present(results.object_list, query, request),
         "facet_groups": facet_groups(outcome.counts, selection, facets) if query else [],
         "selection": selection,
-        "filter_query": _without_page(request.GET),
+        "filter_query": query_without_page(request.GET),
         "reset_url": f"{reverse('search')}?{urlencode({'q': query})}",
         "promotions": promotions(query, locale) if query and results.number == 1 else [],
     }
@@ -54,9 +54,3 @@ def autocomplete(request):
             {"title": pages[pk].title, "url": pages[pk].get_url(request)} for pk in ranked if pk in pages
         ][:AUTOCOMPLETE_MAX_RESULTS]
     return JsonResponse({"query": query, "suggestions": suggestions})
-
-
-def _without_page(query):
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()

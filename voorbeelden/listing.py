@@ -52,17 +52,22 @@ def facet_groups(counts, selection, facets) -> list[FacetGroup]:
     return groups
 
 
+def query_without_page(query) -> str:
+    """The query string for links that keep the search and filters but start a new page count."""
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def listing_context(request, pages, facet_names, per_page) -> dict:
     facets = [FACETS[name] for name in facet_names]
     selection = selection_from(request.GET, facets)
     results = apply_selection(pages, selection)
     counts = facet_counts(results, facet_names)
     page_of_results = Paginator(results, per_page).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return {
         "results": page_of_results,
         "facet_groups": facet_groups(counts, selection, facets),
         "selection": selection,
-        "filter_query": query.urlencode(),
+        "filter_query": query_without_page(request.GET),
     }
