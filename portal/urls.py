@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),
+    path("werkruimte/", include("gemeenten.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -38,3 +38,20 @@ def worksheet_questions(body) -> list[WorksheetQuestion]:
             for item in block.value["questions"].bound_blocks:
                 questions.append(_question(item.id, item.value, asked_first=True))
     return questions
+
+
+def learning_cycle_questions(body) -> list[WorksheetQuestion]:
+    """The learning-cycle questions, which a team answers when it goes round the plan again."""
+    return [
+        WorksheetQuestion(
+            id=item.id,
+            question=f"{item.value.label}: {item.value['question']}",
+            help_text="",
+            answer_kind="text",
+            columns=(),
+            asked_first=False,
+        )
+        for block in body
+        if block.block_type == "learning_cycle"
+        for item in block.value["questions"].bound_blocks
+    ]

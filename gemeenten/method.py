@@ -1,0 +1,82 @@
+"""Which questions each step of the workspace asks, read from the method's pages in the member's language."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from gemeenten.models.plan import STEP_CODES
+from stappen.models import ContinuousStepPage, StepPage
+from stappen.worksheet import WorksheetQuestion, learning_cycle_questions, worksheet_questions
+
+INVOLVEMENT_PREFIX = "involvement-"
+
+
+@dataclass(frozen=True)
+class MethodStep:
+    code: str
+    page: StepPage | ContinuousStepPage | None
+
+    @property
+    def title(self) -> str:
+        if self.page is not None:
+            return self.page.title
+        return _("Step %(code)s") % {"code": self.code}
+
+    @property
+    def label(self) -> str:
+        return _("Continuous step") if self.code == "c" else _("Step %(number)s") % {"number": self.code}
+
+
+def method_steps() -> list[MethodStep]:
+    """The seven steps and the continuous step, in the active language where a live translation exists."""
+    source = Locale.get_default()
+    pages = {}
+    for model in (StepPage, ContinuousStepPage):
+        for page in model.objects.live().filter(locale=source):
+            pages[page.step_code] = page.localized
+    return [MethodStep(code, pages.get(code)) for code in STEP_CODES]
+
+
+def involvement_question(code: str) -> WorksheetQuestion:
+    """Every numbered step asks how children, youth and parents take part, whatever the page says."""
+    return WorksheetQuestion(
+        id=f"{INVOLVEMENT_PREFIX}{code}",
+        question=_("How do we involve children, young people and parents in this step?"),
+        help_text=_("Who takes part, in what way, and how do we let them know what we did with their input?"),
+        answer_kind="text",
+        columns=(),
+        asked_first=True,
+    )
+
+
+@dataclass(frozen=True)
+class StepQuestions:
+    review: list[WorksheetQuestion]
+    questions: list[WorksheetQuestion]
+
+    def all(self) -> list[WorksheetQuestion]:
+        return self.review + self.questions
+
+
+def step_questions(step: MethodStep, follow_up_cycle: bool) -> StepQuestions:
+    """The questions of one step; the learning-cycle questions only when a team goes round again."""
+    body = step.page.body if step.page is not None else []
+    questions = worksheet_questions(body)
+    if step.code != "c":
+        questions = [involvement_question(step.code)] + questions
+    review = learning_cycle_questions(body) if follow_up_cycle else []
+    return StepQuestions(review=review, questions=questions)
+
+
+def find_step(code: str) -> MethodStep | None:
+    return next((step for step in method_steps() if step.code == code), None)
+
+
+def find_question(question_id: str, follow_up_cycle: bool) -> tuple[str, WorksheetQuestion] | None:
+    """The step and question with this id, as the method asks it now."""
+    for step in method_steps():
+        for question in step_questions(step, follow_up_cycle).all():
+            if question.id == question_id:
+                return step.code, question
+    return None

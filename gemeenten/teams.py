@@ -1,0 +1,119 @@
+"""Teams, their members and invitations: the rules, kept out of the views."""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gemeenten.changes import record_change
+from gemeenten.models import Invitation, Membership, Plan, Team
+from gemeenten.models.team import Role
+
+INVITATION_VALID_FOR = timedelta(days=14)
+_SALT = "gemeenten.invitation"
+
+
+@transaction.atomic
+def create_team(user, name, municipalities, cycle, organisation="", sector="") -> Team:
+    team = Team.objects.create(name=name)
+    team.municipalities.set(municipalities)
+    Membership.objects.create(team=team, user=user, role=Role.COORDINATOR, organisation=organisation, sector=sector)
+    plan = Plan.objects.create(team=team, cycle=cycle, created_by=user)
+    record_change(plan, "", user, _("Started the plan for %(cycle)s") % {"cycle": cycle})
+    return team
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(invitation.pk, salt=_SALT)
+
+
+def invite(team, email, role, invited_by, request) -> Invitation:
+    """Record the invitation and e-mail its link; one open invitation per address is enough."""
+    email = email.strip().lower()
+    if Membership.objects.filter(team=team, user__email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already a member of this team.") % {"email": email})
+    invitation = Invitation.objects.create(team=team, email=email, role=role, invited_by=invited_by)
+    link = request.build_absolute_uri(reverse("gemeenten:accept_invitation", args=[invitation_token(invitation)]))
+    context = {"invitation": invitation, "link": link, "valid_days": INVITATION_VALID_FOR.days}
+    send_mail(
+        render_to_string("gemeenten/email/invitation_subject.txt", context).strip(),
+        render_to_string("gemeenten/email/invitation_body.txt", context),
+        None,
+        [email],
+    )
+    return invitation
+
+
+def open_invitation(token: str) -> Invitation:
+    """The invitation behind a link, or a ValidationError that says why the link no longer works."""
+    try:
+        pk = signing.loads(token, salt=_SALT, max_age=INVITATION_VALID_FOR)
+    except signing.SignatureExpired:
+        raise ValidationError(_("This invitation has expired. Ask the team's coordinator for a new one."))
+    except signing.BadSignature:
+        raise ValidationError(_("This invitation link is not valid. Check that you copied the whole link."))
+    invitation = Invitation.objects.select_related("team").filter(pk=pk).first()
+    if invitation is None:
+        raise ValidationError(_("This invitation has been withdrawn."))
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, user, organisation, sector) -> Membership:
+    if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    # Locking the row makes a link usable once, even when it is opened twice at the same moment.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+    membership, created = Membership.objects.get_or_create(
+        team=invitation.team, user=user,
+        defaults={"role": invitation.role, "organisation": organisation, "sector": sector},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    plan = invitation.team.current_plan()
+    if created and plan is not None:
+        record_change(plan, "", user, _("Joined the team"))
+    return membership
+
+
+def _keep_a_coordinator(membership, new_role=None):
+    if membership.role != Role.COORDINATOR or new_role == Role.COORDINATOR:
+        return
+    others = Membership.objects.filter(team=membership.team, role=Role.COORDINATOR).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError(_("A team needs a coordinator. Make someone else coordinator first."))
+
+
+def change_role(membership, role, by) -> None:
+    _keep_a_coordinator(membership, role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    plan = membership.team.current_plan()
+    if plan is not None:
+        record_change(plan, "", by, _("Changed the role of %(member)s") % {"member": membership.user.get_full_name() or membership.user.email})
+
+
+def remove_member(membership, by) -> None:
+    """Removes a member, or lets a member leave; the last coordinator cannot go."""
+    _keep_a_coordinator(membership)
+    plan = membership.team.current_plan()
+    name = membership.user.get_full_name() or membership.user.email
+    membership.delete()
+    if plan is not None:
+        summary = _("Left the team") if by == membership.user else _("Removed %(member)s from the team") % {"member": name}
+        record_change(plan, "", by, summary)

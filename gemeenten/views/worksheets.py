@@ -1,0 +1,62 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gemeenten.access import Need, plan_access
+from gemeenten.answers import save_form
+from gemeenten.changes import record_change
+from gemeenten.method import find_step, step_questions
+from gemeenten.models import StepState
+from gemeenten.overview import held_back_versions
+from gemeenten.sections import sections_for_step
+from gemeenten.worksheet_items import removed_question_answers, worksheet_items
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def worksheet(request, team_id, cycle, code):
+    access = plan_access(request.user, team_id, cycle, Need.EDIT if request.method == "POST" else Need.VIEW)
+    plan = access.plan
+    step = find_step(code)
+    if step is None:
+        raise Http404
+    questions = step_questions(step, follow_up_cycle=plan.previous_id is not None)
+    outcome = None
+    if request.method == "POST":
+        outcome = save_form(plan, code, questions.all(), request.POST, request.user)
+        if outcome.message():
+            messages.success(request, outcome.message())
+        if not outcome.errors and not outcome.conflicts:
+            return redirect(request.path)
+        if outcome.errors:
+            messages.error(request, _("Some answers could not be saved. Your text is still in the form below."))
+    state = StepState.objects.filter(plan=plan, step_code=code).select_related("last_edited_by").first()
+    context = {
+        "access": access,
+        "team": access.team,
+        "plan": plan,
+        "step": step,
+        "state": state,
+        "review_items": worksheet_items(plan, questions.review, outcome),
+        "items": worksheet_items(plan, questions.questions, outcome),
+        "removed": removed_question_answers(plan, code, questions.all()),
+        "sections": sections_for_step(plan, code),
+        "held_back": held_back_versions(plan, request.user).filter(answer__step_code=code),
+        "can_edit": access.can(Need.EDIT),
+    }
+    return render(request, "gemeenten/worksheet.html", context, status=422 if outcome and outcome.errors else 200)
+
+
+@login_required
+@require_POST
+def step_status(request, team_id, cycle, code):
+    access = plan_access(request.user, team_id, cycle, Need.EDIT)
+    done = request.POST.get("done") == "1"
+    StepState.objects.update_or_create(plan=access.plan, step_code=code, defaults={"done": done})
+    step = find_step(code)
+    summary = _("Marked %(step)s as done") if done else _("Marked %(step)s as not done yet")
+    record_change(access.plan, code, request.user, summary % {"step": step.label})
+    return redirect("gemeenten:worksheet", team_id=team_id, cycle=cycle, code=code)
