@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeenten.access import Need, plan_access
@@ -13,6 +14,17 @@ from gemeenten.models import StepState
 from gemeenten.overview import held_back_versions
 from gemeenten.sections import sections_for_step
 from gemeenten.worksheet_items import removed_question_answers, worksheet_items
+
+
+AUTOSAVE_MESSAGES = {
+    "typing": _lazy("Not saved yet…"),
+    "saving": _lazy("Saving…"),
+    "saved": _lazy("Saved at %s"),
+    "unchanged": _lazy("Saved"),
+    "failed": _lazy("Not saved. Use the button at the bottom to save."),
+    "offline": _lazy("Not saved: no connection. Your text stays here; save again when you are back online."),
+    "compare": _lazy("Compare both versions"),
+}
 
 
 @login_required
@@ -46,6 +58,7 @@ def worksheet(request, team_id, cycle, code):
         "sections": sections_for_step(plan, code),
         "held_back": held_back_versions(plan, request.user).filter(answer__step_code=code),
         "can_edit": access.can(Need.EDIT),
+        "autosave_messages": AUTOSAVE_MESSAGES,
     }
     return render(request, "gemeenten/worksheet.html", context, status=422 if outcome and outcome.errors else 200)
 
