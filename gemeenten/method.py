@@ -47,6 +47,7 @@ def involvement_question(code: str) -> WorksheetQuestion:
         answer_kind="text",
         columns=(),
         asked_first=True,
+        purpose="involvement",
     )
 
 
@@ -63,7 +64,7 @@ def step_questions(step: MethodStep, follow_up_cycle: bool) -> StepQuestions:
     """The questions of one step; the learning-cycle questions only when a team goes round again."""
     body = step.page.body if step.page is not None else []
     questions = worksheet_questions(body)
-    if step.code != "c":
+    if step.code != "c" and not any(question.purpose == "involvement" for question in questions):
         questions = [involvement_question(step.code)] + questions
     review = learning_cycle_questions(body) if follow_up_cycle else []
     return StepQuestions(review=review, questions=questions)

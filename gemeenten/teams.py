@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gemeenten.changes import record_change
 from gemeenten.models import Invitation, Membership, Plan, Team
 from gemeenten.models.team import Role
+from gemeenten.templatetags.workspace_tags import display_name
 
 INVITATION_VALID_FOR = timedelta(days=14)
 _SALT = "gemeenten.invitation"
@@ -51,10 +52,10 @@ def invite(team, email, role, invited_by, request) -> Invitation:
     return invitation
 
 
-def open_invitation(token: str) -> Invitation:
+def open_invitation(token: str, valid_for: timedelta = INVITATION_VALID_FOR) -> Invitation:
     """The invitation behind a link, or a ValidationError that says why the link no longer works."""
     try:
-        pk = signing.loads(token, salt=_SALT, max_age=INVITATION_VALID_FOR)
+        pk = signing.loads(token, salt=_SALT, max_age=valid_for)
     except signing.SignatureExpired:
         raise ValidationError(_("This invitation has expired. Ask the team's coordinator for a new one."))
     except signing.BadSignature:
@@ -105,14 +106,14 @@ def change_role(membership, role, by) -> None:
     membership.save(update_fields=["role"])
     plan = membership.team.current_plan()
     if plan is not None:
-        record_change(plan, "", by, _("Changed the role of %(member)s") % {"member": membership.user.get_full_name() or membership.user.email})
+        record_change(plan, "", by, _("Changed the role of %(member)s") % {"member": display_name(membership.user)})
 
 
 def remove_member(membership, by) -> None:
     """Removes a member, or lets a member leave; the last coordinator cannot go."""
     _keep_a_coordinator(membership)
     plan = membership.team.current_plan()
-    name = membership.user.get_full_name() or membership.user.email
+    name = display_name(membership.user)
     membership.delete()
     if plan is not None:
         summary = _("Left the team") if by == membership.user else _("Removed %(member)s from the team") % {"member": name}

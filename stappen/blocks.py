@@ -14,6 +14,10 @@ ANSWER_KINDS = [
     ("table", _("Table")),
 ]
 
+# The workspace asks every step how children, youth and parents take part; a question with this
+# purpose is that question, so the workspace does not add its own.
+QUESTION_PURPOSES = [("involvement", _("How children, youth and parents are involved in this step"))]
+
 
 class GoalBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Goal"))
@@ -49,6 +53,10 @@ class WorksheetQuestionBlock(blocks.StructBlock):
         required=False,
         default=[],
         help_text=_("Only for table answers: the column headings."),
+    )
+    purpose = blocks.ChoiceBlock(
+        choices=QUESTION_PURPOSES, required=False, label=_("Purpose"),
+        help_text=_("Mark the question that asks how children, youth and parents are involved in this step."),
     )
 
     class Meta:

@@ -15,6 +15,7 @@ class WorksheetQuestion:
     answer_kind: str
     columns: tuple[str, ...]
     asked_first: bool
+    purpose: str = ""
 
 
 def _question(block_id, value, asked_first):
@@ -25,6 +26,7 @@ def _question(block_id, value, asked_first):
         answer_kind=value["answer_kind"],
         columns=tuple(value["columns"]),
         asked_first=asked_first,
+        purpose=value.get("purpose") or "",
     )
 
 

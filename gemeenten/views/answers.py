@@ -10,6 +10,7 @@ from gemeenten import answers as answer_rules
 from gemeenten.access import Need, plan_access
 from gemeenten.method import find_question
 from gemeenten.models import Answer, AnswerVersion
+from gemeenten.templatetags.workspace_tags import display_name
 
 
 def _wants_json(request) -> bool:
@@ -78,7 +79,7 @@ def _save_report(outcome) -> dict:
     if answer.updated_at:
         report["saved_at"] = formats.time_format(timezone.localtime(answer.updated_at), "H:i")
     if outcome.status == "conflict":
-        report["message"] = _("%(name)s saved this answer while you were writing. Your text has been kept; choose which version to keep.") % {
-            "name": answer.updated_by.get_full_name() or answer.updated_by.email if answer.updated_by else _("Someone"),
-        }
+        report["message"] = _(
+            "%(name)s saved this answer while you were writing. Your text has been kept; choose which version to keep."
+        ) % {"name": display_name(answer.updated_by)}
     return report

@@ -18,6 +18,7 @@ class MethodStreamBuilder(StreamBuilder):
             "help_text": self.optional_text(value.get("help")),
             "answer_kind": kind,
             "columns": self.items(f"{value['key']}/columns", columns, self.text),
+            "purpose": value.get("purpose", ""),
         }
 
     def _question(self, key, value):
