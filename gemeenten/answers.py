@@ -105,7 +105,7 @@ class FormOutcome:
         if self.saved:
             parts.append(ngettext("%(count)s answer saved.", "%(count)s answers saved.", self.saved) % {"count": self.saved})
         if not self.saved and not self.conflicts and not self.errors:
-            parts.append(_("Nothing had changed."))
+            parts.append(_("All answers are saved."))
         return " ".join(parts)
 
 

@@ -47,7 +47,7 @@ def learning_cycle_questions(body) -> list[WorksheetQuestion]:
     return [
         WorksheetQuestion(
             id=item.id,
-            question=f"{item.value.label}: {item.value['question']}",
+            question=f"{item.value.label()}: {item.value['question']}",
             help_text="",
             answer_kind="text",
             columns=(),

@@ -8,6 +8,7 @@ The number of queries is fixed: the method's pages, then one query per kind of r
 number of answers, partners or scores.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -24,6 +25,7 @@ from gemeenten.models import (
     Membership,
     MonitoringAgreement,
     Partner,
+    Plan,
     Result,
     StepState,
 )
@@ -55,11 +57,22 @@ class Labels:
     no_answer: str
     nothing_recorded: str
     approach: str
+    matrix: str
     not_scored: str
     matrix_intro: str
     exported_on: str
-    page: str
-    of: str
+    page_of: str
+
+    def page_number_parts(self) -> list[tuple[str, str]]:
+        """The page footer as ("text", words), ("number", "") and ("total", "") parts, in the translation's order,
+        so each renderer can put its own page counters where the placeholders are."""
+        parts = []
+        for index, piece in enumerate(re.split(r"%\((number|total)\)s", self.page_of)):
+            if index % 2:
+                parts.append((piece, ""))
+            elif piece:
+                parts.append(("text", piece))
+        return parts
 
 
 def export_labels() -> Labels:
@@ -67,9 +80,9 @@ def export_labels() -> Labels:
         site=_("Reducing the effects of poverty together"),
         plan=_("Plan for %(cycle)s"),
         municipalities=capfirst(_("municipalities")),
-        cycle=_("Cycle"),
-        council_decision=_("Council's decision"),
-        council_decision_date=_("Date of the council's decision"),
+        cycle=_plan_field("cycle"),
+        council_decision=_plan_field("council_decision_status"),
+        council_decision_date=_plan_field("council_decision_date"),
         members=_("Who worked on this plan"),
         name=capfirst(_("name")),
         organisation=capfirst(_("organisation")),
@@ -82,12 +95,16 @@ def export_labels() -> Labels:
         no_answer=_("No answer yet."),
         nothing_recorded=_("Nothing recorded yet."),
         approach=capfirst(_("approach")),
+        matrix=_("Building blocks for effectiveness"),
         not_scored=_("Not scored yet"),
         matrix_intro=_("How each approach scores on the building blocks for an effective approach, and why."),
         exported_on=_("Exported on %(date)s"),
-        page=_("Page"),
-        of=_("of"),
+        page_of=_("Page %(number)s of %(total)s"),
     )
+
+
+def _plan_field(name) -> str:
+    return capfirst(Plan._meta.get_field(name).verbose_name)
 
 
 @dataclass(frozen=True)
@@ -169,9 +186,8 @@ class Member:
 class PlanDocument:
     language: str
     labels: Labels
-    title: str
-    subtitle: str
     team: str
+    subtitle: str
     municipalities: list[str]
     cycle: int
     council_status: str
@@ -187,12 +203,13 @@ def plan_document(plan) -> PlanDocument:
     team = plan.team
     answers = {answer.question_id: answer for answer in Answer.objects.filter(plan=plan)}
     states = {state.step_code: state for state in StepState.objects.filter(plan=plan)}
-    sections = _sections(plan)
+    sections, matrix = _sections(plan, labels)
     follow_up = plan.previous_id is not None
+    method = [(step, step_questions(step, follow_up_cycle=follow_up)) for step in method_steps()]
+    # A question editors moved to another step is still asked; only a question gone from every step is removed.
+    asked = {question.id for _step, questions in method for question in questions.all()}
     steps = []
-    for step in method_steps():
-        questions = step_questions(step, follow_up_cycle=follow_up)
-        asked = {question.id for question in questions.all()}
+    for step, questions in method:
         overview = StepOverview(step, states.get(step.code))
         steps.append(
             StepEntry(
@@ -201,24 +218,23 @@ def plan_document(plan) -> PlanDocument:
                 title=step.title,
                 status=overview.status,
                 status_label=str(overview.status_label),
-                review=[_answer_entry(q.question, q.answer_kind, q.columns, answers.get(q.id)) for q in questions.review],
-                answers=[_answer_entry(q.question, q.answer_kind, q.columns, answers.get(q.id)) for q in questions.questions],
+                review=[_question_entry(question, answers) for question in questions.review],
+                answers=[_question_entry(question, answers) for question in questions.questions],
                 removed=[
                     _answer_entry(answer.question_text, answer.answer_kind, (), answer, removed=True)
                     for answer in answers.values()
                     if answer.step_code == step.code and answer.question_id not in asked and answer.value
                 ],
-                sections=sections["sections"].get(step.code, []),
-                matrix=sections["matrix"] if step.code == "5" else None,
+                sections=sections.get(step.code, []),
+                matrix=matrix if step.code == "5" else None,
             )
         )
     municipalities = [municipality.name for municipality in team.municipalities.all()]
     return PlanDocument(
         language=get_language(),
         labels=labels,
-        title=team.name,
-        subtitle=labels.plan % {"cycle": plan.cycle},
         team=team.name,
+        subtitle=labels.plan % {"cycle": plan.cycle},
         municipalities=municipalities,
         cycle=plan.cycle,
         council_status=plan.get_council_decision_status_display(),
@@ -233,10 +249,14 @@ def _date(value) -> str:
     return date_format(value, "DATE_FORMAT") if value else ""
 
 
+def _question_entry(question, answers) -> AnswerEntry:
+    return _answer_entry(question.question, question.answer_kind, question.columns, answers.get(question.id))
+
+
 def _answer_entry(question, kind, columns, answer, removed=False) -> AnswerEntry:
     value = answer.value if answer is not None else None
     if kind == "table":
-        rows = [[str(cell) for cell in row] for row in value or [] if isinstance(row, list)]
+        rows = [[str(cell) for cell in row] for row in value or [] if isinstance(row, list) and any(row)]
         width = max([len(columns)] + [len(row) for row in rows])
         table = Table(
             columns=list(columns) + [""] * (width - len(columns)),
@@ -283,7 +303,7 @@ def _with_year(value, year) -> str:
     return f"{value} ({year})" if value and year else value or (str(year) if year else "")
 
 
-def _sections(plan) -> dict:
+def _sections(plan, labels: Labels) -> tuple[dict[str, list[Section]], Matrix | None]:
     """The structured rows per step, and step 5's building-block matrix; one query per kind of row."""
     sectors = dict(Sector.choices)
     partners = Section("partners", capfirst(Partner._meta.verbose_name_plural), Table(
@@ -302,26 +322,28 @@ def _sections(plan) -> dict:
         _header(Approach, "name", "description", "result"),
         [[row.name, row.description, row.result.result if row.result else ""] for row in approach_rows],
     ))
-    levels = {value: (index, label) for index, (value, label) in enumerate(MonitoringLevel.choices)}
-    monitoring_rows = sorted(MonitoringAgreement.objects.filter(plan=plan), key=lambda row: (levels.get(row.level, (99,))[0], row.pk))
+    # From process to effect, as the method builds them up, rather than alphabetically.
+    level_order = list(MonitoringLevel.values)
+    level_labels = dict(MonitoringLevel.choices)
+    monitoring_rows = sorted(
+        MonitoringAgreement.objects.filter(plan=plan),
+        key=lambda row: (level_order.index(row.level) if row.level in level_order else len(level_order), row.pk),
+    )
     monitoring = Section("monitoring", capfirst(MonitoringAgreement._meta.verbose_name_plural), Table(
         _header(MonitoringAgreement, "level", "what", "how", "how_often", "who", "next_moment"),
-        [[str(levels.get(row.level, (0, row.level))[1]), row.what, row.how, row.how_often, row.who, _date(row.next_moment)]
+        [[str(level_labels.get(row.level, row.level)), row.what, row.how, row.how_often, row.who, _date(row.next_moment)]
          for row in monitoring_rows],
     ))
     contact = Section("contact", capfirst(ContactAgreement._meta.verbose_name_plural), Table(
         _header(ContactAgreement, "what", "when", "how"),
         [[row.what, row.when, row.how] for row in ContactAgreement.objects.filter(plan=plan)],
     ))
-    return {
-        "sections": {"2": [partners], "4": [results], "5": [approaches], "6": [monitoring], "7": [contact]},
-        "matrix": _matrix(approach_rows) if approach_rows else None,
-    }
+    by_step = {"2": [partners], "4": [results], "5": [approaches], "6": [monitoring], "7": [contact]}
+    return by_step, _matrix(approach_rows, labels) if approach_rows else None
 
 
-def _matrix(approaches) -> Matrix:
+def _matrix(approaches, labels: Labels) -> Matrix:
     score_labels = {value: str(label) for value, label in Score.choices}
-    not_scored = _("Not scored yet")
     rows = []
     for approach in approaches:
         scores = {score.building_block: score for score in approach.scores.all()}
@@ -329,12 +351,12 @@ def _matrix(approaches) -> Matrix:
         for key, _label in BUILDING_BLOCKS:
             score = scores.get(key)
             if score is None:
-                cells.append(ScoreCell("", not_scored, ""))
+                cells.append(ScoreCell("", labels.not_scored, ""))
             else:
                 cells.append(ScoreCell(score.score, score_labels.get(score.score, score.score), score.explanation))
         rows.append(MatrixRow(approach.name, cells))
     return Matrix(
-        title=_("Building blocks for effectiveness"),
+        title=labels.matrix,
         building_blocks=[str(label) for _key, label in BUILDING_BLOCKS],
         rows=rows,
     )

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from gemeenten.demo.workspace import load_workspace
 from portal.demo.site import ensure_locales
 from portal.demo.users import ensure_demo_users
 from portal.municipalities import load_municipalities
@@ -14,14 +15,18 @@ from voorbeelden.demo.practice import load_practice
 class Command(BaseCommand):
     help = (
         "Load the demo content (the method, examples, interventions) and, in development or when asked, "
-        "the demo accounts. Safe to run again: what exists is kept, nothing is doubled."
+        "the demo accounts with two demo teams and their plans. "
+        "Safe to run again: what exists is kept, nothing is doubled."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--demo-accounts",
             action="store_true",
-            help="Also create the demo accounts with their published password (implied when DEBUG is on).",
+            help=(
+                "Also create the demo accounts with their published password, and the demo teams they work in "
+                "(implied when DEBUG is on)."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -35,6 +40,9 @@ class Command(BaseCommand):
         targets = list(locales.values())
         report = load_method(default, targets)
         report.extend(load_practice(default, targets))
+        if with_accounts:
+            # The demo teams are coordinated by demo accounts and link to the method's pages.
+            report.extend(load_workspace(users))
         if options["verbosity"] > 1:
             for line in report.created:
                 self.stdout.write(f"created: {line}")
