@@ -154,3 +154,42 @@ def test_the_worksheet_works_on_a_small_phone(browser, base_url, width):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert axe_violations(page) == []
+
+
+def test_a_team_adds_partners_chooses_an_approach_and_scores_it(browser, base_url):
+    page = browser.new_context(base_url=base_url).new_page()
+    log_in(page, "beleid@zaanstad.example")
+    plan_url = start_team(page, "Browserteam aanpak")
+
+    page.get_by_role("link", name=re.compile(r"^Step 2:")).click()
+    partners = page.locator("#section-partners")
+    partners.get_by_label("Organisation or network").fill("Bibliotheek Zaanstad")
+    partners.get_by_label("Sector").select_option("social_partner")
+    partners.get_by_role("button", name="Add").click()
+    expect(page.locator("#section-partners table")).to_contain_text("Bibliotheek Zaanstad")
+
+    page.goto(plan_url)
+    page.get_by_role("link", name=re.compile(r"^Step 5:")).click()
+    approaches = page.locator("#section-aanpakken")
+    approaches.get_by_label("Intervention from the portal").select_option(index=1)
+    approaches.get_by_role("button", name="Add").click()
+    matrix = page.locator(".portal-matrix")
+    expect(matrix).to_have_count(1)
+    matrix.get_by_role("link", name=re.compile("^Score")).first.click()
+    goal = page.locator("fieldset").filter(has_text="Goal-oriented")
+    goal.get_by_label("Score").select_option("yes")
+    goal.get_by_label("Explanation").fill("Richt zich op kinderen in gezinnen met weinig geld.")
+    page.get_by_role("button", name="Save the scores").click()
+    cell = page.locator(".portal-matrix .portal-score--yes")
+    expect(cell).to_have_count(1)
+    expect(cell).to_contain_text("Meets it")
+    assert axe_violations(page) == []
+
+    page.goto(plan_url)
+    page.get_by_role("link", name=re.compile(r"^Step 7:")).click()
+    council = page.locator("#council-decision")
+    council.get_by_label("Council's decision", exact=True).select_option("adopted")
+    council.get_by_label("Date of the council's decision").fill("2027-03-12")
+    page.get_by_role("button", name="Save the council's decision").click()
+    expect(page.locator("#council-decision dl")).to_contain_text("Adopted")
+    assert axe_violations(page) == []
