@@ -63,7 +63,8 @@ class StepQuestions:
 def step_questions(step: MethodStep, follow_up_cycle: bool) -> StepQuestions:
     """The questions of one step; the learning-cycle questions only when a team goes round again."""
     body = step.page.body if step.page is not None else []
-    questions = worksheet_questions(body)
+    # Questions marked for a structured section are answered in that section's table instead.
+    questions = [question for question in worksheet_questions(body) if question.purpose in ("", "involvement")]
     if step.code != "c" and not any(question.purpose == "involvement" for question in questions):
         questions = [involvement_question(step.code)] + questions
     review = learning_cycle_questions(body) if follow_up_cycle else []

@@ -14,9 +14,19 @@ ANSWER_KINDS = [
     ("table", _("Table")),
 ]
 
-# The workspace asks every step how children, youth and parents take part; a question with this
-# purpose is that question, so the workspace does not add its own.
-QUESTION_PURPOSES = [("involvement", _("How children, youth and parents are involved in this step"))]
+# What a question is for in the workspace. "involvement" marks the step's question on how children,
+# youth and parents take part (the workspace asks its own when a step has none). The others mark a
+# question that the workspace answers with a structured table instead of free text; the printable
+# worksheet on the step page still shows the question.
+QUESTION_PURPOSES = [
+    ("involvement", _("How children, youth and parents are involved in this step")),
+    ("partners", _("Answered in the workspace's table of partners")),
+    ("results", _("Answered in the workspace's table of results and indicators")),
+    ("approaches", _("Answered in the workspace's chosen approaches")),
+    ("monitoring", _("Answered in the workspace's monitoring agreements")),
+    ("contact_agreements", _("Answered in the workspace's agreements on keeping in touch")),
+    ("council_decision", _("Answered by the council's decision in the workspace")),
+]
 
 
 class GoalBlock(blocks.StructBlock):
@@ -56,7 +66,7 @@ class WorksheetQuestionBlock(blocks.StructBlock):
     )
     purpose = blocks.ChoiceBlock(
         choices=QUESTION_PURPOSES, required=False, label=_("Purpose"),
-        help_text=_("Mark the question that asks how children, youth and parents are involved in this step."),
+        help_text=_("Only for questions the workspace treats in a special way."),
     )
 
     class Meta:

@@ -227,3 +227,13 @@ def test_the_overview_does_not_query_per_answer(client, team, django_assert_max_
             save_answer(plan, code, asked, f"Antwoord {number}", number, coordinator)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_questions_answered_by_a_structured_section_are_not_asked_twice(client, team, steps):
+    coordinator, team, plan = team
+    partners_question = next(q for q in steps[2].worksheet_questions() if q.purpose == "partners")
+    client.force_login(coordinator)
+    workspace = client.get(worksheet_url(team, plan, "2")).content.decode()
+    assert f"q-{partners_question.id}" not in workspace
+    assert 'id="section-partners"' in workspace
+    assert partners_question.question in client.get(steps[2].url).content.decode()
