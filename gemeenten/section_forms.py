@@ -1,7 +1,7 @@
 """Forms for the structured sections of a plan; gemeenten.sections decides which form a section uses."""
 
 from django import forms
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator, capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -22,6 +22,7 @@ def date_input():
 
 
 def year_field(model, name) -> forms.IntegerField:
+    out_of_range = format_lazy(_("Enter a year between {min} and {max}."), min=YEAR_MIN, max=YEAR_MAX)
     return forms.IntegerField(
         label=capfirst(model._meta.get_field(name).verbose_name),
         required=False,
@@ -30,8 +31,8 @@ def year_field(model, name) -> forms.IntegerField:
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "invalid": _("Enter a year as four digits, for example 2026."),
-            "min_value": _("Enter a year between %(min)s and %(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX},
-            "max_value": _("Enter a year between %(min)s and %(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX},
+            "min_value": out_of_range,
+            "max_value": out_of_range,
         },
     )
 

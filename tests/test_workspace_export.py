@@ -37,9 +37,12 @@ SCRIPT = "<script>alert('export')</script> <b>vet</b>"
 REMOVED_TEXT = "Antwoord op een verdwenen vraag"
 
 
-def questions_of(code, kind):
+def questions_of(code, kind, columns=None):
     step = next(step for step in method_steps() if step.code == code)
-    return [question for question in step_questions(step, follow_up_cycle=False).all() if question.answer_kind == kind]
+    return [
+        question for question in step_questions(step, follow_up_cycle=False).all()
+        if question.answer_kind == kind and (columns is None or len(question.columns) == columns)
+    ]
 
 
 def flat(text: str) -> str:
@@ -78,7 +81,7 @@ def plan(coordinator):
     with translation.override("nl"):
         text_question = questions_of("1", "text")[1]
         list_question = questions_of("1", "list")[0]
-        table_question = questions_of("2", "table")[0]
+        table_question = questions_of("2", "table", columns=3)[0]
     save_answer(plan, "1", text_question, "Kinderen doen mee, ook als het thuis krap is.\n\n" + SCRIPT, 0, coordinator)
     save_answer(plan, "1", list_question, "Bibliotheek\nSportclub Zeewijk\n", 0, coordinator)
     save_answer(plan, "2", table_question, [["Jeugdfonds", "Regisseur", "Mila"], ["Basisschool Zon", "Signaleren", "Bas"]], 0, coordinator)
@@ -108,7 +111,7 @@ def export_url(name, plan, language="nl", **query):
 def assert_dutch_plan(text, plan):
     with translation.override("nl"):
         text_question = questions_of("1", "text")[1]
-        table_question = questions_of("2", "table")[0]
+        table_question = questions_of("2", "table", columns=3)[0]
         steps = method_steps()
         score_yes, score_partly = str(Score.YES.label), str(Score.PARTLY.label)
         goal_oriented = str(dict(BUILDING_BLOCKS)["goal_oriented"])
@@ -214,7 +217,7 @@ def test_word_document_holds_the_same_plan(client, coordinator, plan):
     bullets = [paragraph.text for paragraph in word.paragraphs if paragraph.style.name == "List Bullet"]
     assert bullets[:2] == ["Bibliotheek", "Sportclub Zeewijk"]
     with translation.override("nl"):
-        table_question = questions_of("2", "table")[0]
+        table_question = questions_of("2", "table", columns=3)[0]
         matrix_header = [translation.gettext("approach").capitalize(), *[str(label) for _key, label in BUILDING_BLOCKS]]
     answer_table = next(table for table in word.tables if table.rows[0].cells[0].text == table_question.columns[0])
     assert [cell.text for cell in answer_table.rows[0].cells] == list(table_question.columns)
@@ -242,7 +245,7 @@ def test_only_members_can_export(client, plan):
 
 def test_only_answers_to_questions_gone_from_the_whole_method_are_marked(plan):
     with translation.override("nl"):
-        moved = questions_of("2", "table")[0]
+        moved = questions_of("2", "table", columns=3)[0]
     # Editors moved the question to another step: the answer is still shown with it, not as removed.
     Answer.objects.filter(plan=plan, question_id=moved.id).update(step_code="3")
     with translation.override("nl"):
