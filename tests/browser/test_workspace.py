@@ -55,7 +55,8 @@ def test_a_coordinator_invites_a_member_who_answers_and_the_coordinator_sees_the
     member.get_by_role("button", name="Sign Up").click()
     member.goto(latest_link(mailbox, r"http://\S+/accounts/confirm-email/\S+"))
     member.get_by_role("button", name="Confirm", exact=True).click()
-    member.goto(invitation)
+    # Confirming the address signs the new member in and brings them back to the invitation.
+    expect(member.get_by_role("heading", level=1)).to_have_text("Join Browserteam uitnodiging")
     member.get_by_label("Organisation").fill("Basisschool De Brug")
     member.get_by_label("Sector").select_option("education")
     member.get_by_role("button", name="Join the team").click()
@@ -192,4 +193,28 @@ def test_a_team_adds_partners_chooses_an_approach_and_scores_it(browser, base_ur
     council.get_by_label("Date of the council's decision").fill("2027-03-12")
     page.get_by_role("button", name="Save the council's decision").click()
     expect(page.locator("#council-decision dl")).to_contain_text("Adopted")
+    assert axe_violations(page) == []
+
+
+def test_the_dutch_workspace_of_the_demo_team_has_no_serious_accessibility_violations(browser, base_url):
+    page = browser.new_context(base_url=base_url).new_page()
+    page.goto("/accounts/login/?next=/werkruimte/")
+    page.get_by_label("E-mail").fill("beleid@velsen.example")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Samen tegen armoede Velsen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("plan voor 2027")
+    plan_url = page.url
+    expect(page.get_by_role("listitem").filter(has_text="Stap 1:")).to_contain_text("Klaar")
+    assert axe_violations(page) == []
+    for step in ("Stap 5:", "Stap 2:"):
+        page.goto(plan_url)
+        page.get_by_role("link", name=re.compile(f"^{step}")).click()
+        assert axe_violations(page) == [], step
+    page.locator(".portal-answer__meta").get_by_role("link", name=re.compile("Geschiedenis")).first.click()
+    assert axe_violations(page) == []
+    page.goto(plan_url)
+    page.get_by_role("link", name="Leden").first.click()
+    expect(page.get_by_role("table")).to_contain_text("Samira El Idrissi")
     assert axe_violations(page) == []
