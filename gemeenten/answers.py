@@ -5,9 +5,13 @@ meantime, the new text is not written over theirs: it is kept as a held-back ver
 author chooses between the two.
 """
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,14 +29,19 @@ def empty_value(kind: str):
     return [] if kind == "table" else ""
 
 
-def _clean(text: str) -> str:
-    return text.replace("\x00", "").replace("\r\n", "\n").strip()
+# Control characters other than tab and newline are not valid in XML (and so in a Word export);
+# they come along when text is pasted from word processors.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
 
 
 def read_value(question: WorksheetQuestion, data, prefix: str) -> tuple[object, str]:
     """The answer submitted under `prefix`, and an error message when it cannot be accepted."""
     if question.answer_kind != "table":
-        text = _clean(data.get(prefix, ""))
+        text = clean_text(data.get(prefix, ""))
         if len(text) > MAX_TEXT:
             return text, _("Keep the answer under %(max)s characters; it now has %(count)s.") % {
                 "max": MAX_TEXT, "count": len(text),
@@ -40,7 +49,7 @@ def read_value(question: WorksheetQuestion, data, prefix: str) -> tuple[object, 
         return text, ""
     rows = []
     for row in range(MAX_ROWS + 1):
-        cells = [_clean(data.get(f"{prefix}-{row}-{column}", "")) for column in range(len(question.columns))]
+        cells = [clean_text(data.get(f"{prefix}-{row}-{column}", "")) for column in range(len(question.columns))]
         if any(cells):
             rows.append(cells)
     if len(rows) > MAX_ROWS:
@@ -48,6 +57,11 @@ def read_value(question: WorksheetQuestion, data, prefix: str) -> tuple[object, 
     if any(len(cell) > MAX_CELL for row in rows for cell in row):
         return rows, _("Keep each cell under %(max)s characters.") % {"max": MAX_CELL}
     return rows, ""
+
+
+def value_digest(value) -> str:
+    """A fingerprint of an answer as the page showed it, to tell untouched fields from edited ones."""
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 @dataclass
@@ -78,7 +92,7 @@ def save_answer(plan, step_code, question, value, based_on: int, user, kind=Answ
     now = timezone.now()
     # Compare-and-set: the row only changes when nobody saved since the author's version.
     written = Answer.objects.filter(pk=answer.pk, version=based_on).update(
-        value=value, version=based_on + 1, updated_by=user, updated_at=now,
+        value=value, version=F("version") + 1, updated_by=user, updated_at=now,
         question_text=question.question[:400], answer_kind=question.answer_kind, step_code=step_code,
     )
     if not written:
@@ -117,6 +131,8 @@ def save_form(plan, step_code, questions, data, user) -> FormOutcome:
         if f"{prefix}-base" not in data:
             continue
         value, error = read_value(question, data, prefix)
+        if not error and value_digest(value) == data.get(f"{prefix}-digest"):
+            continue  # untouched since the page was loaded: whatever others saved meanwhile stands
         outcome.values[question.id] = value
         if error:
             outcome.errors[question.id] = error
@@ -129,16 +145,21 @@ def save_form(plan, step_code, questions, data, user) -> FormOutcome:
     return outcome
 
 
+MAX_ID = 2**31 - 1
+
+
 def parse_version(text) -> int:
+    """A version or row number from a form; anything else is 0, and nothing overflows a database integer."""
     try:
-        return max(int(text), 0)
+        return min(max(int(text), 0), MAX_ID)
     except (TypeError, ValueError):
         return 0
 
 
-def restore(answer: Answer, version: AnswerVersion, question: WorksheetQuestion, user) -> SaveOutcome:
+def restore(answer: Answer, version: AnswerVersion, question: WorksheetQuestion, shown: int, user) -> SaveOutcome:
+    """Makes an earlier version current again, if the answer is still the one the history page showed."""
     return save_answer(
-        answer.plan, answer.step_code, question, version.value, answer.version, user, kind=AnswerVersion.Kind.RESTORED
+        answer.plan, answer.step_code, question, version.value, shown, user, kind=AnswerVersion.Kind.RESTORED
     )
 
 

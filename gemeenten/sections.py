@@ -21,6 +21,7 @@ from gemeenten import section_forms
 from gemeenten.changes import record_change
 from gemeenten.models import Approach, ApproachScore, ContactAgreement, MonitoringAgreement, Partner, Plan, Result
 from gemeenten.models.structured import Score
+from gemeenten.templatetags.workspace_tags import display_name
 from stappen.building_blocks import BUILDING_BLOCKS
 
 MATRIX_ANCHOR = "building-blocks"
@@ -309,10 +310,27 @@ def add_row(section: Section, plan: Plan, data, user):
     return form, _saved(section, plan, form, user, _("%(section)s: added “%(row)s”"))
 
 
+def row_stamp(row) -> str:
+    """When the row was last saved, as the edit form carries it to notice changes made meanwhile."""
+    return row.updated_at.isoformat() if row.updated_at else ""
+
+
 def update_row(section: Section, plan: Plan, row, data, user):
-    """Saves changes to a row: (form, changed); the form has errors when it could not be saved."""
+    """Saves changes to a row: (form, changed); the form has errors when it could not be saved.
+
+    When someone else saved the row after the form was opened, nothing is written: the form comes
+    back with the typed values and a message, and saving it again keeps them.
+    """
+    stamp = row_stamp(row)
     form = section.form(plan, data, instance=row)
     if not form.is_valid() or not form.has_changed():
+        return form, False
+    if data.get("seen") != stamp:
+        theirs = section.model.objects.select_related("updated_by").get(pk=row.pk)
+        form.add_error(None, _(
+            "%(name)s changed this row after you opened it; it now reads “%(row)s”. Your changes are still "
+            "in the form. Save again to keep them, or cancel to keep theirs."
+        ) % {"name": display_name(theirs.updated_by), "row": row_label(theirs)})
         return form, False
     _saved(section, plan, form, user, _("%(section)s: changed “%(row)s”"))
     return form, True
@@ -368,7 +386,9 @@ def save_council_decision(plan: Plan, form: section_forms.CouncilDecisionForm, u
     if not form.has_changed():
         return False
     with transaction.atomic():
-        plan = form.save()
+        # Only these fields: a whole-row save could reopen a plan closed by a new cycle meanwhile.
+        plan = form.save(commit=False)
+        plan.save(update_fields=["council_decision_status", "council_decision_date"])
         record_change(plan, COUNCIL_STEP, user, _("Recorded the council's decision: %(status)s") % {
             "status": plan.get_council_decision_status_display(),
         })

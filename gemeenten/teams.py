@@ -40,11 +40,13 @@ def invite(team, email, role, invited_by, request) -> Invitation:
     email = email.strip().lower()
     if Membership.objects.filter(team=team, user__email__iexact=email).exists():
         raise ValidationError(_("%(email)s is already a member of this team.") % {"email": email})
+    # Inviting an address again replaces its open invitation, so only the newest link works.
+    Invitation.objects.filter(team=team, email=email, accepted_at=None).delete()
     invitation = Invitation.objects.create(team=team, email=email, role=role, invited_by=invited_by)
     link = request.build_absolute_uri(reverse("gemeenten:accept_invitation", args=[invitation_token(invitation)]))
     context = {"invitation": invitation, "link": link, "valid_days": INVITATION_VALID_FOR.days}
     send_mail(
-        render_to_string("gemeenten/email/invitation_subject.txt", context).strip(),
+        " ".join(render_to_string("gemeenten/email/invitation_subject.txt", context).split()),
         render_to_string("gemeenten/email/invitation_body.txt", context),
         None,
         [email],

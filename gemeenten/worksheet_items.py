@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from gemeenten.answers import empty_value, question_from_answer
+from gemeenten.answers import empty_value, question_from_answer, value_digest
 from gemeenten.models import Answer
 from stappen.worksheet import WorksheetQuestion
 
@@ -20,6 +20,10 @@ class WorksheetItem:
     @property
     def field_name(self) -> str:
         return f"q-{self.question.id}"
+
+    @property
+    def digest(self) -> str:
+        return value_digest(self.answer.value if self.answer else empty_value(self.question.answer_kind))
 
     @property
     def rows(self) -> list[list[str]]:

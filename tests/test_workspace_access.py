@@ -72,3 +72,19 @@ def test_an_invitation_link_does_not_reveal_other_teams(client):
     response = client.post(url, {"organisation": "Ergens", "sector": ""})
     assert response.status_code == 403
     assert not Membership.objects.filter(team=team, user=stranger).exists()
+
+
+def test_out_of_range_ids_and_versions_are_404_not_500(client):
+    coordinator, team, plan = make_team()
+    client.force_login(coordinator)
+    assert client.get(f"/werkruimte/{'9' * 20}/").status_code == 404
+    assert client.get(f"/werkruimte/{team.pk}/99999/").status_code == 404
+    assert client.get(f"/werkruimte/{team.pk}/{plan.cycle}/partners/{'9' * 12}/").status_code == 404
+    asked = question("1")
+    save_answer(plan, "1", asked, "Tekst", 0, coordinator)
+    url = reverse("gemeenten:answer", args=[team.pk, plan.cycle, asked.id])
+    for version in ("9" * 30, "abc", ""):
+        assert client.post(url, {"action": "restore", "version": version}).status_code == 404
+    field = f"q-{asked.id}"
+    response = client.post(url, {field: "Nieuw", f"{field}-base": "9" * 30}, headers={"Accept": "application/json"})
+    assert response.status_code == 409

@@ -150,7 +150,7 @@ def test_history_restores_an_earlier_version(client, team):
     save_answer(plan, "1", asked, "Versie twee", 1, coordinator)
     first = AnswerVersion.objects.get(answer__plan=plan, value="Versie een")
     client.force_login(coordinator)
-    client.post(answer_url(team, plan, asked.id), {"action": "restore", "version": first.pk})
+    client.post(answer_url(team, plan, asked.id), {"action": "restore", "version": first.pk, "current": "2"})
     answer = Answer.objects.get(plan=plan, question_id=asked.id)
     assert (answer.value, answer.version) == ("Versie een", 3)
     assert answer.versions.first().kind == AnswerVersion.Kind.RESTORED

@@ -138,7 +138,8 @@ def test_a_member_adds_changes_and_removes_a_row(as_member, plan, member, slug):
     assert f'name="{slug}-{changed_field}"' in response.text
 
     response = as_member.post(
-        row_url(plan, slug, row.pk), {"action": "save", **prefixed(slug, {**data, changed_field: "Changed"})}
+        row_url(plan, slug, row.pk),
+        {"action": "save", "seen": section_rules.row_stamp(row), **prefixed(slug, {**data, changed_field: "Changed"})},
     )
     assert response.status_code == 302
     assert response["Location"].endswith(f"#section-{slug}-{row.pk}")
@@ -155,7 +156,7 @@ def test_a_member_adds_changes_and_removes_a_row(as_member, plan, member, slug):
 def test_saving_an_unchanged_row_records_nothing(as_member, plan, member):
     partner = make_row(plan, "partners", member)
     before = PlanChange.objects.count()
-    response = as_member.post(row_url(plan, "partners", partner.pk), {"action": "save", **prefixed("partners", VALID["partners"][0])})
+    response = as_member.post(row_url(plan, "partners", partner.pk), {"action": "save", "seen": section_rules.row_stamp(partner), **prefixed("partners", VALID["partners"][0])})
     assert response.status_code == 302
     assert PlanChange.objects.count() == before
 
@@ -253,7 +254,7 @@ def test_an_approach_from_the_portal_keeps_the_portal_title(as_member, plan, nl)
     response = as_member.get(row_url(plan, "aanpakken", approach.pk))
     form = response.context["form"]
     assert form["name"].value() == ""
-    assert as_member.post(row_url(plan, "aanpakken", approach.pk), {"action": "save", **prefixed("aanpakken", {"intervention": intervention.pk})}).status_code == 302
+    assert as_member.post(row_url(plan, "aanpakken", approach.pk), {"action": "save", "seen": section_rules.row_stamp(approach), **prefixed("aanpakken", {"intervention": intervention.pk})}).status_code == 302
 
 
 def test_an_intervention_in_another_language_cannot_be_chosen(as_member, plan, en):
@@ -268,7 +269,7 @@ def test_an_intervention_in_another_language_cannot_be_chosen(as_member, plan, e
     approach = Approach.objects.create(plan=plan, intervention=english, name=english.title)
     response = as_member.post(
         row_url(plan, "aanpakken", approach.pk),
-        {"action": "save", **prefixed("aanpakken", {"intervention": english.pk, "description": "Added later"})},
+        {"action": "save", "seen": section_rules.row_stamp(approach), **prefixed("aanpakken", {"intervention": english.pk, "description": "Added later"})},
     )
     assert response.status_code == 302
     approach.refresh_from_db()
@@ -497,3 +498,19 @@ def test_an_archived_plan_refuses_changes(as_member, plan, rows):
     assert "Stichting Leergeld" in page.text
     assert section_url(plan, "partners") not in page.text
 
+
+
+def test_a_row_changed_by_someone_else_meanwhile_is_not_overwritten(as_member, plan, member):
+    partner = make_row(plan, "partners", member)
+    opened = section_rules.row_stamp(partner)
+    Partner.objects.filter(pk=partner.pk).update(role="Hun rol", updated_at=timezone.now())
+    data = {**VALID["partners"][0], "role": "Mijn rol"}
+    response = as_member.post(row_url(plan, "partners", partner.pk), {"action": "save", "seen": opened, **prefixed("partners", data)})
+    assert response.status_code == 422
+    assert "Mijn rol" in response.text
+    partner.refresh_from_db()
+    assert partner.role == "Hun rol"
+    again = {"action": "save", "seen": response.context["seen"], **prefixed("partners", data)}
+    assert as_member.post(row_url(plan, "partners", partner.pk), again).status_code == 302
+    partner.refresh_from_db()
+    assert partner.role == "Mijn rol"

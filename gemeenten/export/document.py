@@ -287,7 +287,8 @@ def _members(team) -> list[Member]:
     sectors = dict(Sector.choices)
     return [
         Member(
-            name=membership.user.get_full_name() or membership.user.email,
+            # Never the e-mail address: the document goes to the council and may be published.
+            name=membership.user.get_full_name() or membership.organisation or _("Team member"),
             organisation=membership.organisation,
             sector=str(sectors.get(membership.sector, "")),
         )

@@ -60,12 +60,16 @@ def _post(request, access, step_code, question, current):
         return JsonResponse(_save_report(outcome), status=409 if outcome.status == "conflict" else 200)
     if current is None:
         raise Http404
-    version = get_object_or_404(AnswerVersion, pk=request.POST.get("version") or 0, answer=current)
+    version = get_object_or_404(AnswerVersion, pk=answer_rules.parse_version(request.POST.get("version")), answer=current)
     if action == "restore":
-        answer_rules.restore(current, version, question, request.user)
-        messages.success(request, _("The earlier version is the current answer again."))
+        shown = answer_rules.parse_version(request.POST.get("current"))
+        if answer_rules.restore(current, version, question, shown, request.user).status == "conflict":
+            messages.error(request, _("Someone saved this answer while you were looking at its history. Check the current answer and restore again if you still want to."))
+        else:
+            messages.success(request, _("The earlier version is the current answer again."))
         return back
-    if action in ("keep_mine", "keep_theirs") and version.author == request.user and version.kind == AnswerVersion.Kind.CONFLICT:
+    held_back = version.kind == AnswerVersion.Kind.CONFLICT and not version.resolved
+    if action in ("keep_mine", "keep_theirs") and held_back and version.author == request.user:
         answer_rules.resolve(version, action == "keep_mine", question, request.user)
         messages.success(request, _("Your choice has been saved. Both texts stay in the history."))
         return redirect("gemeenten:worksheet", team_id=access.team.pk, cycle=plan.cycle, code=step_code)

@@ -36,7 +36,7 @@ def _context(access, step_code, **extra):
 
 def _row_page(request, access, section, form, row=None, status=200):
     context = _context(access, section.step_code, section=section, form=form, row=row,
-                       back_url=section.worksheet_url(access.plan))
+                       seen=section_rules.row_stamp(row) if row else "", back_url=section.worksheet_url(access.plan))
     return render(request, "gemeenten/sections/row_form.html", context, status=status)
 
 

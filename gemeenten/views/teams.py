@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -33,4 +34,6 @@ def create_team(request):
 def team(request, team_id):
     access = team_access(request.user, team_id)
     plan = access.team.current_plan()
+    if plan is None:
+        raise Http404
     return redirect("gemeenten:plan", team_id=team_id, cycle=plan.cycle)
