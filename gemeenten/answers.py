@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gemeenten.changes import record_change
-from gemeenten.models import Answer, AnswerVersion
+from gemeenten.models import Answer, AnswerVersion, Plan
 from stappen.worksheet import WorksheetQuestion
 
 MAX_TEXT = 5000
@@ -84,6 +85,10 @@ def _create(plan, step_code, question) -> Answer | None:
 
 @transaction.atomic
 def save_answer(plan, step_code, question, value, based_on: int, user, kind=AnswerVersion.Kind.SAVED) -> SaveOutcome:
+    # Locks the plan row (on PostgreSQL) so that starting the next cycle waits for this save, or this
+    # save sees that the plan has been closed.
+    if Plan.objects.select_for_update().values_list("archived_at", flat=True).get(pk=plan.pk) is not None:
+        raise PermissionDenied
     answer = Answer.objects.filter(plan=plan, question_id=question.id).first()
     if answer is None:
         answer = _create(plan, step_code, question) or Answer.objects.get(plan=plan, question_id=question.id)

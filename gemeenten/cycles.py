@@ -47,6 +47,11 @@ def start_next_cycle(plan: Plan, user) -> Plan:
             version=1, updated_by=user, updated_at=now,
         )
         AnswerVersion.objects.create(answer=copy, value=answer.value, kind=AnswerVersion.Kind.CARRIED, author=user)
+        # A text still waiting for its author's choice goes along, so the choice can be made there.
+        for held in answer.versions.filter(kind=AnswerVersion.Kind.CONFLICT, resolved=False):
+            AnswerVersion.objects.create(
+                answer=copy, value=held.value, kind=held.kind, based_on=held.based_on, author=held.author
+            )
     for model in (Partner, MonitoringAgreement, ContactAgreement):
         _copy_rows(model, plan, new_plan, user)
     results = _copy_rows(Result, plan, new_plan, user)

@@ -40,5 +40,5 @@ def plan_overview(plan) -> list[StepOverview]:
 def held_back_versions(plan, user):
     """Texts of this user that were held back because someone else saved first, still waiting for a choice."""
     return AnswerVersion.objects.filter(
-        answer__plan=plan, author=user, kind=AnswerVersion.Kind.CONFLICT, resolved=False
+        answer__plan=plan, answer__plan__archived_at=None, author=user, kind=AnswerVersion.Kind.CONFLICT, resolved=False
     ).select_related("answer")

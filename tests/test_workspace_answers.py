@@ -1,11 +1,12 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from gemeenten.answers import save_answer
 from gemeenten.cycles import start_next_cycle
 from gemeenten.method import find_step, step_questions
 from gemeenten.models import Answer, AnswerVersion, StepState
+from gemeenten.overview import held_back_versions
 from tests.workspace import add_member, make_team, question
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,40 @@ def test_questions_answered_by_a_structured_section_are_not_asked_twice(client, 
     assert f"q-{partners_question.id}" not in workspace
     assert 'id="section-partners"' in workspace
     assert partners_question.question in client.get(steps[2].url).content.decode()
+
+
+def test_an_answer_of_another_kind_is_shown_beside_an_empty_field(client, team):
+    coordinator, team, plan = team
+    asked = question("3", "table")
+    Answer.objects.create(
+        plan=plan, step_code="3", question_id=asked.id, question_text=asked.question, answer_kind="text",
+        value="Toen nog een gewone tekst", version=1,
+    )
+    client.force_login(coordinator)
+    page = client.get(worksheet_url(team, plan, "3")).content.decode()
+    assert "Toen nog een gewone tekst" in page
+    field = f"q-{asked.id}"
+    assert f'name="{field}-0-0" value=""' in page
+
+
+def test_a_burst_of_saves_is_one_line_in_the_change_log(team):
+    coordinator, _team, plan = team
+    asked = question("1")
+    for number in range(4):
+        save_answer(plan, "1", asked, f"Tekst {number}", number, coordinator)
+    answered = plan.changes.filter(summary__contains=asked.question[:50])
+    assert answered.count() == 1
+    assert Answer.objects.get(plan=plan, question_id=asked.id).versions.count() == 4
+
+
+def test_a_closed_plan_takes_no_answers_and_open_choices_move_to_the_next_cycle(team):
+    coordinator, team, plan = team
+    member = add_member(team, "lid@team.example")
+    asked = question("1")
+    save_answer(plan, "1", asked, "Eerst", 0, coordinator)
+    save_answer(plan, "1", asked, "Tegelijk", 0, member)
+    new_plan = start_next_cycle(plan, coordinator)
+    with pytest.raises(PermissionDenied):
+        save_answer(plan, "1", asked, "Te laat", 1, coordinator)
+    assert not held_back_versions(plan, member).exists()
+    assert [held.value for held in held_back_versions(new_plan, member)] == ["Tegelijk"]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
@@ -38,7 +39,7 @@ def answer(request, team_id, cycle, question_id):
         "step_code": step_code,
         "removed": found is None,
         "answer": current,
-        "versions": current.versions.select_related("author") if current else [],
+        "versions": Paginator(current.versions.select_related("author") if current else [], 50).get_page(request.GET.get("pagina")),
         "can_edit": access.can(Need.EDIT),
     }
     return render(request, "gemeenten/answer.html", context)
