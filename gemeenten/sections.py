@@ -89,10 +89,6 @@ class Section:
     def anchor(self) -> str:
         return f"section-{self.slug}"
 
-    @property
-    def verbose_name(self) -> str:
-        return str(self.model._meta.verbose_name)
-
     def headers(self) -> list[str]:
         return [column.header(self.model) for column in self.columns]
 
@@ -224,7 +220,6 @@ class SectionRow:
 @dataclass
 class MatrixCell:
     block: str
-    block_label: str
     score: str
     explanation: str
 
@@ -263,9 +258,9 @@ def building_block_matrix(approaches) -> Matrix:
     for approach in approaches:
         scores = {score.building_block: score for score in approach.scores.all()}
         cells = []
-        for key, label in BUILDING_BLOCKS:
+        for key, _label in BUILDING_BLOCKS:
             score = scores.get(key)
-            cells.append(MatrixCell(key, str(label), score.score if score else "", score.explanation if score else ""))
+            cells.append(MatrixCell(key, score.score if score else "", score.explanation if score else ""))
         rows.append(MatrixRow(approach, cells))
     return Matrix([(key, str(label)) for key, label in BUILDING_BLOCKS], rows)
 

@@ -1,5 +1,6 @@
 """Teams, their members and invitations: the rules, kept out of the views."""
 
+import smtplib
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -45,12 +46,16 @@ def invite(team, email, role, invited_by, request) -> Invitation:
     invitation = Invitation.objects.create(team=team, email=email, role=role, invited_by=invited_by)
     link = request.build_absolute_uri(reverse("gemeenten:accept_invitation", args=[invitation_token(invitation)]))
     context = {"invitation": invitation, "link": link, "valid_days": INVITATION_VALID_FOR.days}
-    send_mail(
-        " ".join(render_to_string("gemeenten/email/invitation_subject.txt", context).split()),
-        render_to_string("gemeenten/email/invitation_body.txt", context),
-        None,
-        [email],
-    )
+    try:
+        send_mail(
+            " ".join(render_to_string("gemeenten/email/invitation_subject.txt", context).split()),
+            render_to_string("gemeenten/email/invitation_body.txt", context),
+            None,
+            [email],
+        )
+    except (smtplib.SMTPException, OSError):
+        invitation.delete()
+        raise ValidationError(_("The invitation could not be sent. Check the address, or try again later."))
     return invitation
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -33,8 +32,6 @@ def worksheet(request, team_id, cycle, code):
     access = plan_access(request.user, team_id, cycle, Need.EDIT if request.method == "POST" else Need.VIEW)
     plan = access.plan
     step = find_step(code)
-    if step is None:
-        raise Http404
     questions = step_questions(step, follow_up_cycle=plan.previous_id is not None)
     outcome = None
     if request.method == "POST":
