@@ -139,3 +139,27 @@ def test_inviting_a_member_again_is_refused_with_a_message(client):
     assert response.status_code == 200
     assert "lid@team.example" in response.content.decode()
     assert not mail.outbox
+
+
+def test_an_invitation_that_cannot_be_mailed_says_so_and_is_not_kept(client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    coordinator, team, _plan = make_team()
+    client.force_login(coordinator)
+    response = client.post(reverse("gemeenten:members", args=[team.pk]), {"email": "iemand@school.example", "role": "member"})
+    assert response.status_code == 200
+    assert "niet worden verstuurd" in str(response.context["form"].errors["email"])
+    assert not Invitation.objects.filter(team=team).exists()
+
+
+def test_inviting_an_address_again_replaces_the_open_invitation(client):
+    coordinator, team, _plan = make_team()
+    client.force_login(coordinator)
+    for _ in range(2):
+        client.post(reverse("gemeenten:members", args=[team.pk]), {"email": "twee@school.example", "role": "member"})
+    assert Invitation.objects.filter(team=team, email="twee@school.example").count() == 1
+    first_link = invitation_link(mail.outbox[0])
+    client.force_login(make_user("twee@school.example"))
+    assert client.get(first_link).status_code == 410
+    assert client.get(invitation_link(mail.outbox[1])).status_code == 200
