@@ -49,7 +49,8 @@ def read_value(question: WorksheetQuestion, data, prefix: str) -> tuple[object, 
             }
         return text, ""
     rows = []
-    for row in range(MAX_ROWS + 1):
+    # Read past the limit, so that a row beyond it is refused with a message rather than ignored.
+    for row in range(MAX_ROWS * 2):
         cells = [clean_text(data.get(f"{prefix}-{row}-{column}", "")) for column in range(len(question.columns))]
         if any(cells):
             rows.append(cells)

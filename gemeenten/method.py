@@ -75,9 +75,11 @@ def find_step(code: str) -> MethodStep | None:
     return next((step for step in method_steps() if step.code == code), None)
 
 
-def find_question(question_id: str, follow_up_cycle: bool) -> tuple[str, WorksheetQuestion] | None:
-    """The step and question with this id, as the method asks it now."""
-    for step in method_steps():
+def find_question(question_id: str, follow_up_cycle: bool, step_code: str = "") -> tuple[str, WorksheetQuestion] | None:
+    """The step and question with this id, as the method asks it now; a known step is searched first."""
+    steps = method_steps()
+    steps.sort(key=lambda step: step.code != step_code)
+    for step in steps:
         for question in step_questions(step, follow_up_cycle).all():
             if question.id == question_id:
                 return step.code, question

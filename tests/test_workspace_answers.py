@@ -275,3 +275,17 @@ def test_a_closed_plan_takes_no_answers_and_open_choices_move_to_the_next_cycle(
         save_answer(plan, "1", asked, "Te laat", 1, coordinator)
     assert not held_back_versions(plan, member).exists()
     assert [held.value for held in held_back_versions(new_plan, member)] == ["Tegelijk"]
+
+
+def test_a_table_beyond_its_row_limit_is_refused_with_a_message(client, team):
+    coordinator, team, plan = team
+    asked = question("3", "table")
+    field = f"q-{asked.id}"
+    data = {f"{field}-base": "0"}
+    for row in range(52):
+        data[f"{field}-{row}-0"] = f"Bron {row}"
+    client.force_login(coordinator)
+    response = client.post(worksheet_url(team, plan, "3"), data)
+    assert response.status_code == 422
+    assert "50" in response.context["items"][[item.question.id for item in response.context["items"]].index(asked.id)].error
+    assert not Answer.objects.filter(plan=plan, question_id=asked.id).exists()

@@ -25,7 +25,7 @@ def answer(request, team_id, cycle, question_id):
     access = plan_access(request.user, team_id, cycle, Need.EDIT if request.method == "POST" else Need.VIEW)
     plan = access.plan
     current = Answer.objects.filter(plan=plan, question_id=question_id).select_related("updated_by").first()
-    found = find_question(question_id, follow_up_cycle=plan.previous_id is not None)
+    found = find_question(question_id, plan.previous_id is not None, request.GET.get("stap", ""))
     if found is None and current is None:
         raise Http404
     step_code, question = found or (current.step_code, answer_rules.question_from_answer(current))
