@@ -10,16 +10,15 @@ in-process with a mix of queries and facets and prints the latency percentiles a
 
 import argparse
 import json
-import os
 import random
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.common import database_url, percentiles, setup_django  # noqa: E402  (after the path is set)
 
 QUERIES = [
     {"q": "armoedemonitor"},
@@ -57,38 +56,6 @@ def vocabulary() -> tuple[list[str], list[float]]:
                 counts.update(re.findall(r"[a-zà-ÿ]{4,}", text.lower()))
     words = [word for word, _count in counts.most_common()]
     return words, [1 / rank for rank in range(1, len(words) + 1)]
-
-
-SQLITE_FILE = Path(tempfile.gettempdir()) / "bench_search.sqlite3"
-
-
-def database_url(kind: str, fresh: bool) -> str:
-    if kind == "sqlite":
-        if fresh:
-            SQLITE_FILE.unlink(missing_ok=True)
-        return f"sqlite:///{SQLITE_FILE}"
-    import psycopg
-
-    url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/bench_search")
-    if fresh:
-        server, name = url.rsplit("/", 1)
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
-    return url
-
-
-def setup_django(url: str, fresh: bool):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    os.environ["DATABASE_URL"] = url
-    import django
-
-    django.setup()
-    if fresh:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", verbosity=0)
 
 
 def generate(documents: int) -> float:
@@ -159,18 +126,16 @@ def main():
     options = parser.parse_args()
 
     fresh = not options.reuse
-    setup_django(database_url(options.database, fresh), fresh)
+    setup_django(database_url(options.database, fresh, "bench_search"), fresh)
     generation_seconds = generate(options.documents) if fresh else 0.0
     refresh_statistics()
-    timings = sorted(measure(options.requests))
+    timings = measure(options.requests)
     result = {
         "benchmark": "search",
         "database": options.database,
         "documents": options.documents,
         "requests": options.requests,
-        "p50_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
-        "max_ms": round(timings[-1], 1),
+        **percentiles(timings),
         "generation_s": round(generation_seconds, 1),
     }
     print(json.dumps(result))

@@ -16,3 +16,15 @@ def test_search_benchmark_runs():
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["documents"] == 20 and report["requests"] == 8
     assert report["p50_ms"] <= report["p95_ms"] <= report["max_ms"]
+
+
+def test_workspace_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "bench/workspace.py", "--versions", "2", "--rows", "2", "--requests", "2", "--exports", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["rows"] == 2 and report["answers"] > 50
+    for name in ("overview", "worksheet_step_6", "history", "autosave", "export_pdf", "export_docx"):
+        assert report[name]["p50_ms"] <= report[name]["p95_ms"] <= report[name]["max_ms"]
