@@ -348,6 +348,8 @@ def scores_form(approach: Approach, data=None) -> section_forms.ApproachScoresFo
 def save_scores(plan: Plan, approach: Approach, form: section_forms.ApproachScoresForm, user) -> bool:
     """Writes the scores of a valid form; a block set to 'not scored' loses its score. True when anything changed."""
     chosen = form.chosen()
+    # Locking the approach (on PostgreSQL) lets two members scoring it at once take turns.
+    Approach.objects.select_for_update().filter(pk=approach.pk).first()
     existing = {score.building_block: score for score in approach.scores.all()}
     changed = False
     for key, score in existing.items():

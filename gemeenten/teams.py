@@ -102,11 +102,13 @@ def accept_invitation(invitation: Invitation, user, organisation, sector) -> Mem
 def _keep_a_coordinator(membership, new_role=None):
     if membership.role != Role.COORDINATOR or new_role == Role.COORDINATOR:
         return
-    others = Membership.objects.filter(team=membership.team, role=Role.COORDINATOR).exclude(pk=membership.pk)
-    if not others.exists():
+    # Locked (on PostgreSQL), so two coordinators stepping down at the same moment cannot both succeed.
+    others = Membership.objects.select_for_update().filter(team=membership.team, role=Role.COORDINATOR)
+    if not [other for other in others if other.pk != membership.pk]:
         raise ValidationError(_("A team needs a coordinator. Make someone else coordinator first."))
 
 
+@transaction.atomic
 def change_role(membership, role, by) -> None:
     _keep_a_coordinator(membership, role)
     membership.role = role
@@ -116,6 +118,7 @@ def change_role(membership, role, by) -> None:
         record_change(plan, "", by, _("Changed the role of %(member)s") % {"member": display_name(membership.user)})
 
 
+@transaction.atomic
 def remove_member(membership, by) -> None:
     """Removes a member, or lets a member leave; the last coordinator cannot go."""
     _keep_a_coordinator(membership)
