@@ -20,13 +20,14 @@ from django.utils.translation import gettext_lazy
 from gemeenten import section_forms
 from gemeenten.changes import record_change
 from gemeenten.models import Approach, ApproachScore, ContactAgreement, MonitoringAgreement, Partner, Plan, Result
-from gemeenten.models.structured import Score
+from gemeenten.models.structured import MonitoringLevel, Score
 from gemeenten.templatetags.workspace_tags import display_name
 from stappen.building_blocks import BUILDING_BLOCKS
 
 MATRIX_ANCHOR = "building-blocks"
 COUNCIL_ANCHOR = "council-decision"
 COUNCIL_STEP = "7"
+MONITORING_LEVELS = list(MonitoringLevel.values)
 SCORES_STEP = "5"
 
 
@@ -84,6 +85,7 @@ class Section:
     columns: tuple[Column, ...]
     related: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
+    order: Callable | None = None  # a sort key, where the database's order is not the method's
 
     @property
     def anchor(self) -> str:
@@ -92,12 +94,14 @@ class Section:
     def headers(self) -> list[str]:
         return [column.header(self.model) for column in self.columns]
 
-    def queryset(self, plan):
-        return (
+    def rows(self, plan) -> list:
+        """The plan's rows of this section, in the method's order; a fixed number of queries."""
+        rows = list(
             self.model.objects.filter(plan=plan)
             .select_related("updated_by", *self.related)
             .prefetch_related(*self.prefetch)
         )
+        return sorted(rows, key=self.order) if self.order else rows
 
     def form(self, plan, data=None, instance=None):
         instance = instance if instance is not None else self.model(plan=plan)
@@ -169,6 +173,8 @@ SECTIONS = {
                 "Per level (process, output, outcome and effect): what you measure, how, how often, "
                 "who collects it and when you next look at it together."
             ),
+            # From process to effect, as the method builds them up, rather than alphabetically.
+            order=lambda row: (MONITORING_LEVELS.index(row.level), row.pk),
             columns=(
                 Column("level"),
                 Column("what"),
@@ -197,7 +203,7 @@ def find_section(slug: str) -> Section | None:
 
 def find_row(section: Section, plan: Plan, row_id: int):
     """The row with this id, only when it belongs to this plan."""
-    return section.queryset(plan).filter(pk=row_id).first()
+    return section.model.objects.filter(plan=plan, pk=row_id).select_related(*section.related).first()
 
 
 def row_label(row) -> str:
@@ -266,7 +272,7 @@ def building_block_matrix(approaches) -> Matrix:
 
 
 def section_block(section: Section, plan: Plan) -> SectionBlock:
-    objects = list(section.queryset(plan))
+    objects = section.rows(plan)
     block = SectionBlock(
         section=section,
         rows=[SectionRow(obj, [column.cell(obj) for column in section.columns]) for obj in objects],

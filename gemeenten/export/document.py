@@ -18,21 +18,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gemeenten.method import method_steps, step_questions
-from gemeenten.models import (
-    Answer,
-    Approach,
-    ContactAgreement,
-    Membership,
-    MonitoringAgreement,
-    Partner,
-    Plan,
-    Result,
-    StepState,
-)
-from gemeenten.models.structured import MonitoringLevel, Score
+from gemeenten.models import Answer, Approach, Membership, Plan, StepState
 from gemeenten.models.team import Sector
 from gemeenten.overview import StepOverview
-from stappen.building_blocks import BUILDING_BLOCKS
+from gemeenten.sections import SECTIONS, building_block_matrix
 
 
 @dataclass(frozen=True)
@@ -296,68 +285,29 @@ def _members(team) -> list[Member]:
     ]
 
 
-def _header(model, *names) -> list[str]:
-    return [capfirst(model._meta.get_field(name).verbose_name) for name in names]
-
-
-def _with_year(value, year) -> str:
-    return f"{value} ({year})" if value and year else value or (str(year) if year else "")
-
-
 def _sections(plan, labels: Labels) -> tuple[dict[str, list[Section]], Matrix | None]:
-    """The structured rows per step, and step 5's building-block matrix; one query per kind of row."""
-    sectors = dict(Sector.choices)
-    partners = Section("partners", capfirst(Partner._meta.verbose_name_plural), Table(
-        _header(Partner, "organisation", "sector", "role", "contact"),
-        [[row.organisation, str(sectors.get(row.sector, "")), row.role, row.contact]
-         for row in Partner.objects.filter(plan=plan)],
-    ))
-    results = Section("results", capfirst(Result._meta.verbose_name_plural), Table(
-        _header(Result, "result", "indicator", "baseline", "target", "source"),
-        [[row.result, row.indicator, _with_year(row.baseline, row.baseline_year),
-          _with_year(row.target, row.target_year), row.source]
-         for row in Result.objects.filter(plan=plan)],
-    ))
-    approach_rows = list(Approach.objects.filter(plan=plan).select_related("result").prefetch_related("scores"))
-    approaches = Section("approaches", capfirst(Approach._meta.verbose_name_plural), Table(
-        _header(Approach, "name", "description", "result"),
-        [[row.name, row.description, row.result.result if row.result else ""] for row in approach_rows],
-    ))
-    # From process to effect, as the method builds them up, rather than alphabetically.
-    level_order = list(MonitoringLevel.values)
-    level_labels = dict(MonitoringLevel.choices)
-    monitoring_rows = sorted(
-        MonitoringAgreement.objects.filter(plan=plan),
-        key=lambda row: (level_order.index(row.level) if row.level in level_order else len(level_order), row.pk),
-    )
-    monitoring = Section("monitoring", capfirst(MonitoringAgreement._meta.verbose_name_plural), Table(
-        _header(MonitoringAgreement, "level", "what", "how", "how_often", "who", "next_moment"),
-        [[str(level_labels.get(row.level, row.level)), row.what, row.how, row.how_often, row.who, _date(row.next_moment)]
-         for row in monitoring_rows],
-    ))
-    contact = Section("contact", capfirst(ContactAgreement._meta.verbose_name_plural), Table(
-        _header(ContactAgreement, "what", "when", "how"),
-        [[row.what, row.when, row.how] for row in ContactAgreement.objects.filter(plan=plan)],
-    ))
-    by_step = {"2": [partners], "4": [results], "5": [approaches], "6": [monitoring], "7": [contact]}
-    return by_step, _matrix(approach_rows, labels) if approach_rows else None
+    """The structured rows per step as the worksheet shows them, and step 5's building-block matrix."""
+    by_step, matrix = {}, None
+    for section in SECTIONS.values():
+        rows = section.rows(plan)
+        table = Table(section.headers(), [[str(column.cell(row)) for column in section.columns] for row in rows])
+        by_step.setdefault(section.step_code, []).append(Section(section.slug, str(section.title), table))
+        if section.model is Approach and rows:
+            matrix = _matrix(rows, labels)
+    return by_step, matrix
 
 
 def _matrix(approaches, labels: Labels) -> Matrix:
-    score_labels = {value: str(label) for value, label in Score.choices}
-    rows = []
-    for approach in approaches:
-        scores = {score.building_block: score for score in approach.scores.all()}
-        cells = []
-        for key, _label in BUILDING_BLOCKS:
-            score = scores.get(key)
-            if score is None:
-                cells.append(ScoreCell("", labels.not_scored, ""))
-            else:
-                cells.append(ScoreCell(score.score, score_labels.get(score.score, score.score), score.explanation))
-        rows.append(MatrixRow(approach.name, cells))
+    """The worksheet's building-block matrix, as plain text for the documents."""
+    matrix = building_block_matrix(approaches)
     return Matrix(
         title=labels.matrix,
-        building_blocks=[str(label) for _key, label in BUILDING_BLOCKS],
-        rows=rows,
+        building_blocks=[label for _key, label in matrix.blocks],
+        rows=[
+            MatrixRow(row.approach.name, [
+                ScoreCell(cell.score, str(cell.score_label) if cell.score else labels.not_scored, cell.explanation)
+                for cell in row.cells
+            ])
+            for row in matrix.rows
+        ],
     )
