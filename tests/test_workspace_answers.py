@@ -289,3 +289,18 @@ def test_a_table_beyond_its_row_limit_is_refused_with_a_message(client, team):
     assert response.status_code == 422
     assert "50" in response.context["items"][[item.question.id for item in response.context["items"]].index(asked.id)].error
     assert not Answer.objects.filter(plan=plan, question_id=asked.id).exists()
+
+
+def test_a_removed_question_keeps_its_history_but_takes_no_new_text(client, team):
+    coordinator, team, plan = team
+    Answer.objects.create(
+        plan=plan, step_code="2", question_id="verdwenen-vraag", question_text="Weg", answer_kind="text",
+        value="Bewaard", version=1,
+    )
+    client.force_login(coordinator)
+    url = answer_url(team, plan, "verdwenen-vraag")
+    response = client.post(url, {"q-verdwenen-vraag": "Nieuw", "q-verdwenen-vraag-base": "1"}, headers={"Accept": "application/json"})
+    assert response.status_code == 400
+    missing_field = client.post(answer_url(team, plan, question("1").id), {}, headers={"Accept": "application/json"})
+    assert missing_field.status_code == 400
+    assert Answer.objects.get(plan=plan, question_id="verdwenen-vraag").value == "Bewaard"

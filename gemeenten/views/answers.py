@@ -28,7 +28,8 @@ def answer(request, team_id, cycle, question_id):
     found = find_question(question_id, plan.previous_id is not None, request.GET.get("stap", ""))
     if found is None and current is None:
         raise Http404
-    step_code, question = found or (current.step_code, answer_rules.question_from_answer(current))
+    # A question editors removed keeps its answer and history, but is no longer answered.
+    step_code, question = found or (None, answer_rules.question_from_answer(current))
     if request.method == "POST":
         return _post(request, access, step_code, question, current)
     context = {
@@ -36,7 +37,7 @@ def answer(request, team_id, cycle, question_id):
         "team": access.team,
         "plan": plan,
         "question": question,
-        "step_code": step_code,
+        "step_code": step_code or current.step_code,
         "removed": found is None,
         "answer": current,
         "versions": Paginator(current.versions.select_related("author") if current else [], 50).get_page(request.GET.get("pagina")),
@@ -51,6 +52,8 @@ def _post(request, access, step_code, question, current):
     back = redirect("gemeenten:answer", team_id=access.team.pk, cycle=plan.cycle, question_id=question.id)
     if action == "save":
         prefix = f"q-{question.id}"
+        if f"{prefix}-base" not in request.POST or step_code is None:
+            return JsonResponse({"status": "invalid", "message": _("This answer cannot be saved here.")}, status=400)
         value, error = answer_rules.read_value(question, request.POST, prefix)
         if error:
             return JsonResponse({"status": "invalid", "message": error}, status=422)
@@ -73,7 +76,7 @@ def _post(request, access, step_code, question, current):
     if action in ("keep_mine", "keep_theirs") and held_back and version.author == request.user:
         answer_rules.resolve(version, action == "keep_mine", question, request.user)
         messages.success(request, _("Your choice has been saved. Both texts stay in the history."))
-        return redirect("gemeenten:worksheet", team_id=access.team.pk, cycle=plan.cycle, code=step_code)
+        return redirect("gemeenten:worksheet", team_id=access.team.pk, cycle=plan.cycle, code=current.step_code)
     messages.error(request, _("That action is not possible here."))
     return back
 
