@@ -6,6 +6,7 @@ from gemeenten.models import Membership
 from gemeenten.models.team import Role
 from portal.models import Municipality
 
+
 class ProfileForm(forms.ModelForm):
     """What a member tells the team about themselves: where they work and for which sector."""
 
@@ -13,6 +14,7 @@ class ProfileForm(forms.ModelForm):
         model = Membership
         fields = ["organisation", "sector"]
         help_texts = {"organisation": _("For example the municipality, a school or a welfare organisation.")}
+
 
 class TeamForm(ProfileForm):
     name = forms.CharField(label=_("Name of the team"), max_length=120)
@@ -31,9 +33,11 @@ class TeamForm(ProfileForm):
         super().__init__(*args, **kwargs)
         self.fields["cycle"].initial = timezone.now().year + 1
 
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
