@@ -59,6 +59,16 @@ def invite(team, email, role, invited_by, request) -> Invitation:
     return invitation
 
 
+def open_invitations_for(user) -> list[tuple[Invitation, str]]:
+    """Invitations still open for the user's verified addresses, each with its link's token."""
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    invitations = Invitation.objects.filter(
+        email__in=[email.lower() for email in emails], accepted_at=None,
+        created_at__gte=timezone.now() - INVITATION_VALID_FOR,
+    ).select_related("team", "invited_by")
+    return [(invitation, invitation_token(invitation)) for invitation in invitations]
+
+
 def open_invitation(token: str, valid_for: timedelta = INVITATION_VALID_FOR) -> Invitation:
     """The invitation behind a link, or a ValidationError that says why the link no longer works."""
     try:

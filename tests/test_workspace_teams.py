@@ -163,3 +163,19 @@ def test_inviting_an_address_again_replaces_the_open_invitation(client):
     client.force_login(make_user("twee@school.example"))
     assert client.get(first_link).status_code == 410
     assert client.get(invitation_link(mail.outbox[1])).status_code == 200
+
+
+def test_the_workspace_lists_open_invitations_for_the_users_address(client):
+    coordinator, team, _plan = make_team()
+    Invitation.objects.create(team=team, email="gezocht@school.example", invited_by=coordinator)
+    Invitation.objects.create(team=team, email="iemand.anders@school.example", invited_by=coordinator)
+    invitee = make_user("gezocht@school.example")
+    client.force_login(invitee)
+    page = client.get(reverse("gemeenten:workspace"))
+    [(invitation, token)] = page.context["invitations"]
+    assert invitation.email == "gezocht@school.example"
+    accept = reverse("gemeenten:accept_invitation", args=[token])
+    assert accept in page.content.decode()
+    client.post(accept, {"organisation": "School", "sector": "education"})
+    assert Membership.objects.filter(team=team, user=invitee).exists()
+    assert client.get(reverse("gemeenten:workspace")).context["invitations"] == []

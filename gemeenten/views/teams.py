@@ -14,7 +14,8 @@ def workspace(request):
     memberships = (
         Membership.objects.filter(user=request.user).select_related("team").prefetch_related("team__municipalities", "team__plans")
     )
-    return render(request, "gemeenten/workspace.html", {"memberships": memberships})
+    context = {"memberships": memberships, "invitations": team_rules.open_invitations_for(request.user)}
+    return render(request, "gemeenten/workspace.html", context)
 
 
 @login_required
