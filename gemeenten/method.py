@@ -39,7 +39,7 @@ def method_steps() -> list[MethodStep]:
 
 
 def involvement_question(code: str) -> WorksheetQuestion:
-    """Every numbered step asks how children, youth and parents take part, whatever the page says."""
+    """Asked on a numbered step whose page has no question marked as its involvement question."""
     return WorksheetQuestion(
         id=f"{INVOLVEMENT_PREFIX}{code}",
         question=_("How do we involve children, young people and parents in this step?"),
