@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gemeenten.method import MethodStep, method_steps
+from gemeenten.changes import record_change
+from gemeenten.method import MethodStep, find_step, method_steps
 from gemeenten.models import AnswerVersion, StepState
 
 STATUS_LABELS = {
@@ -42,3 +44,10 @@ def held_back_versions(plan, user):
     return AnswerVersion.objects.filter(
         answer__plan=plan, answer__plan__archived_at=None, author=user, kind=AnswerVersion.Kind.CONFLICT, resolved=False
     ).select_related("answer")
+
+
+def mark_step(plan, code: str, done: bool, user) -> None:
+    """Marks a step as done, or as not done yet, and records who did."""
+    StepState.objects.update_or_create(plan=plan, step_code=code, defaults={"done": done})
+    summary = gettext("Marked %(step)s as done") if done else gettext("Marked %(step)s as not done yet")
+    record_change(plan, code, user, summary % {"step": find_step(code).label})

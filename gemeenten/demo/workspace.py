@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from gemeenten.answers import save_answer
 from gemeenten.changes import record_change
-from gemeenten.method import find_step, involvement_question, method_steps, step_questions
+from gemeenten.method import method_steps, step_questions
 from gemeenten.models import (
     Answer,
     Approach,
@@ -29,10 +29,10 @@ from gemeenten.models import (
     MonitoringAgreement,
     Partner,
     Result,
-    StepState,
     Team,
 )
 from gemeenten.models.team import Role
+from gemeenten.overview import mark_step
 from gemeenten.sections import SECTIONS, add_row, save_scores, scores_form
 from gemeenten.teams import create_team
 from portal.demo.pages import LoadReport
@@ -107,7 +107,7 @@ class _Loader:
         for entry in content.get("answers", []):
             self.answer(plan, entry, editors, coordinator)
         for code in content.get("done", []):
-            self.mark_done(plan, str(code), coordinator)
+            mark_step(plan, str(code), True, coordinator)
         self.structured(plan, content, editors, coordinator)
 
     def member(self, team, plan, spec) -> User:
@@ -133,8 +133,8 @@ class _Loader:
         step_code = str(entry["step"])
         key = entry["question"]
         if key == INVOLVEMENT:
-            # The step page's own involvement question, or else the one the workspace adds.
-            wanted = self.involvement.get(step_code, involvement_question(step_code).id)
+            # The step page's own involvement question, or the one the workspace adds (step_questions).
+            wanted = self.involvement.get(step_code)
         elif key in self.method_keys:
             wanted = question_id(key)
         else:
@@ -149,11 +149,6 @@ class _Loader:
             answer = Answer.objects.filter(plan=plan, question_id=question.id).first()
             value = _value(question, key, save["value"])
             save_answer(plan, code, question, value, answer.version if answer else 0, author)
-
-    def mark_done(self, plan, code, user):
-        # As the workspace's "mark as done" button does.
-        StepState.objects.update_or_create(plan=plan, step_code=code, defaults={"done": True})
-        record_change(plan, code, user, _("Marked %(step)s as done") % {"step": find_step(code).label})
 
     def structured(self, plan, content, editors, coordinator):
         """The rows of steps 2, 4, 5, 6 and 7, through the same forms and functions as the workspace."""

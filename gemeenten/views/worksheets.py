@@ -7,10 +7,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeenten.access import Need, plan_access
 from gemeenten.answers import save_form
-from gemeenten.changes import record_change
 from gemeenten.method import find_step, step_questions
 from gemeenten.models import StepState
-from gemeenten.overview import held_back_versions
+from gemeenten.overview import held_back_versions, mark_step
 from gemeenten.sections import sections_for_step
 from gemeenten.worksheet_items import removed_question_answers, worksheet_items
 
@@ -64,9 +63,5 @@ def worksheet(request, team_id, cycle, code):
 @require_POST
 def step_status(request, team_id, cycle, code):
     access = plan_access(request.user, team_id, cycle, Need.EDIT)
-    done = request.POST.get("done") == "1"
-    StepState.objects.update_or_create(plan=access.plan, step_code=code, defaults={"done": done})
-    step = find_step(code)
-    summary = _("Marked %(step)s as done") if done else _("Marked %(step)s as not done yet")
-    record_change(access.plan, code, request.user, summary % {"step": step.label})
+    mark_step(access.plan, code, request.POST.get("done") == "1", request.user)
     return redirect("gemeenten:worksheet", team_id=team_id, cycle=cycle, code=code)
