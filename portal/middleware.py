@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -39,4 +40,19 @@ class RejectNulBytesMiddleware:
     def __call__(self, request):
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
             raise SuspiciousOperation("NUL byte in the request")
+        return self.get_response(request)
+
+
+class SurveyOnlyLanguagesMiddleware:
+    """The survey languages beyond Dutch and English (Arabic, Turkish, ...) exist for the surveys alone:
+    elsewhere the site has no content in them, so such an address is not found."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.portal_languages = {code for code, _name in settings.PORTAL_LANGUAGES}
+
+    def __call__(self, request):
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        if language not in self.portal_languages and not request.path_info.startswith(f"/{language}/doe-mee/"):
+            raise Http404
         return self.get_response(request)

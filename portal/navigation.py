@@ -45,7 +45,7 @@ def _language_links(request, page):
     if site is not None:
         homes = _by_language(site.root_page.get_translations(inclusive=True))
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, name in settings.PORTAL_LANGUAGES:
         fallback = False
         if page is None:
             url = translate_url(request.get_full_path(), code)

@@ -20,7 +20,7 @@ FORMATS = {
 
 def export_language(requested) -> str:
     """The language asked for with ?taal=, or else the one the member is reading the site in."""
-    available = {code for code, _name in settings.LANGUAGES}
+    available = {code for code, _name in settings.PORTAL_LANGUAGES}
     if requested in available:
         return requested
     active = translation.get_language() or settings.LANGUAGE_CODE

@@ -13,7 +13,7 @@ HOME_TRANSLATION_KEY = uuid.UUID("5e0c7f0e-4d1a-5c61-9a52-7c0e6d1b2a01")
 
 def ensure_locales() -> dict[str, Locale]:
     """One locale per content language; the others follow the default language's page tree."""
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.PORTAL_LANGUAGES}
     default = locales[settings.LANGUAGE_CODE]
     for code, locale in locales.items():
         if code != settings.LANGUAGE_CODE:

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.SurveyOnlyLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,12 +167,16 @@ MFA_TOTP_ISSUER = "Armoede-aanpak NJi"
 # Editors and administrators must enrol a second factor before they can use the admin.
 PORTAL_ADMIN_REQUIRES_MFA = env.bool("PORTAL_ADMIN_REQUIRES_MFA", default=True)
 
-# Internationalisation: Dutch first and unprefixed, English under /en/.
+# Internationalisation: Dutch first and unprefixed, English under /en/. Surveys for children, youth and
+# parents also speak the languages many families in the Netherlands read best; the rest of the site
+# answers 404 in those (portal.middleware.SurveyOnlyLanguagesMiddleware).
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+PORTAL_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+SURVEY_LANGUAGES = PORTAL_LANGUAGES + [("ar", "العربية"), ("tr", "Türkçe"), ("pl", "Polski"), ("uk", "Українська")]
+LANGUAGES = SURVEY_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = PORTAL_LANGUAGES
 LOCALE_PATHS = [PORTAL_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -222,3 +227,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Surveys: submissions per 10 minutes per class code and per (hashed) network address, and the least
+# number of seconds a real respondent needs from opening a survey to sending it.
+SURVEY_LIMIT_PER_CLASS = env.int("SURVEY_LIMIT_PER_CLASS", default=60)
+SURVEY_LIMIT_PER_ADDRESS = env.int("SURVEY_LIMIT_PER_ADDRESS", default=200)
+SURVEY_MIN_SECONDS = env.int("SURVEY_MIN_SECONDS", default=8)

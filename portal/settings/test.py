@@ -14,3 +14,4 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "data" / "test-media")  # noqa: F405
+SURVEY_MIN_SECONDS = env.int("SURVEY_MIN_SECONDS", default=1)

@@ -1,0 +1,5 @@
+from participatie.models.questionnaire import Questionnaire
+from participatie.models.response import Response, ResponseAnswer, Review
+from participatie.models.run import ClassCode, SegmentOption, SurveyRun
+
+__all__ = ["ClassCode", "Questionnaire", "Response", "ResponseAnswer", "Review", "SegmentOption", "SurveyRun"]
