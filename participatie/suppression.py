@@ -44,7 +44,7 @@ def protect(overall_counts: list[int], group_counts: dict, min_group: int) -> Pr
     _protect_alone(overall)
     groups = _hidden_groups({key: sum(counts) for key, counts in group_counts.items()}, min_group)
     shown = [key for key in group_counts if key not in groups]
-    if len(shown) < 2 and groups:
+    if len(shown) < 2:  # no breakdown with fewer than two groups to compare
         return Protected(overall, {key: None for key in group_counts})
     lines = {key: Line(sum(group_counts[key]), list(group_counts[key]), _small_cells(sum(group_counts[key]), group_counts[key]))
              for key in shown}
@@ -133,7 +133,8 @@ def _find_leak(overall: Line, lines: dict, hidden_groups: bool):
             if len(unknown) == 1 or (same_sign and remaining == 0):
                 for variable, _sign in unknown:
                     known[variable] = value(variable)
-                    if variable[0] != "rest":
+                    # A rest of 0 tells that every hidden group had 0 there.
+                    if variable[0] != "rest" or known[variable] == 0:
                         return _cell_to_hide(terms, lines)
                 progress = True
     return None
