@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),
     path("werkruimte/", include("gemeenten.urls")),
+    path("doe-mee/", include("participatie.urls_respond")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

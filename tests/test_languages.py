@@ -71,3 +71,15 @@ def test_nul_bytes_in_the_path_get_a_clear_400(client, db, path):
     response = client.get(path)
     assert response.status_code == 400
     assert "Dit adres klopt niet" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/ar/", "/tr/stappenplan/", "/uk/werkruimte/", "/pl/zoeken/?q=armoede"])
+def test_survey_only_languages_have_no_rest_of_the_site(client, db, path):
+    assert client.get(path).status_code == 404
+
+
+def test_the_language_menu_offers_only_the_portal_languages(client, db):
+    body = html(client, "/")
+    assert 'hreflang="en"' in body or "/en/" in body
+    for code in ("ar", "tr", "pl", "uk"):
+        assert f'href="/{code}/' not in body

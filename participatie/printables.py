@@ -1,0 +1,86 @@
+"""What a team prints to invite respondents: the QR code, a poster and a letter to parents.
+
+The PDFs are laid out by WeasyPrint from self-contained templates: the QR code goes in as a data: URL,
+and nothing else is fetched.
+"""
+
+import base64
+import datetime
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from gemeenten.models import Membership
+from gemeenten.models.team import Role
+from participatie.models import SurveyRun
+from participatie.questions import localized_questionnaire, run_questions
+
+POSTER_TEMPLATE = "participatie/team/poster_pdf.html"
+LETTER_TEMPLATE = "participatie/team/letter_pdf.html"
+
+
+def printable_language(requested: str | None) -> str:
+    """The language asked for with ?taal=, if the portal speaks it; otherwise Dutch."""
+    available = {code for code, _name in settings.PORTAL_LANGUAGES}
+    return requested if requested in available else settings.LANGUAGE_CODE
+
+
+def qr_svg(url: str) -> str:
+    """The link as a QR code: an SVG of black squares on white, with a quiet zone of four modules."""
+    image = qrcode.make(
+        url, image_factory=qrcode.image.svg.SvgPathImage, border=4,
+        error_correction=qrcode.constants.ERROR_CORRECT_M,
+    )
+    return image.to_string(encoding="unicode")
+
+
+def qr_data_url(url: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(url).encode()).decode("ascii")
+
+
+def team_contact(run: SurveyRun):
+    """The coordinator parents can write to: whoever set up the run, if still coordinating, else the first coordinator."""
+    coordinators = Membership.objects.filter(team_id=run.team_id, role=Role.COORDINATOR).select_related("user")
+    chosen = coordinators.filter(user_id=run.created_by_id).first() or coordinators.order_by("joined_at").first()
+    return chosen.user if chosen else None
+
+
+def _context(run: SurveyRun, survey_url: str, language: str) -> dict:
+    questionnaire = localized_questionnaire(run, language)
+    return {
+        "run": run,
+        "language": language,
+        "survey_url": survey_url,
+        "qr": qr_data_url(survey_url),
+        "questionnaire": questionnaire,
+        "questions": [question for question in run_questions(run, questionnaire) if question.kind != "segment"],
+        "contact": team_contact(run),
+        "team": run.team,
+        "printed_on": datetime.date.today(),
+    }
+
+
+def poster_pdf(run: SurveyRun, survey_url: str, language: str) -> bytes:
+    with translation.override(language):
+        return _render(render_to_string(POSTER_TEMPLATE, _context(run, survey_url, language)))
+
+
+def letter_pdf(run: SurveyRun, survey_url: str, language: str) -> bytes:
+    with translation.override(language):
+        return _render(render_to_string(LETTER_TEMPLATE, _context(run, survey_url, language)))
+
+
+def filename(kind: str, run: SurveyRun, language: str) -> str:
+    names = {"poster": "poster", "letter": "brief-ouders"}
+    return f"{names[kind]}-{run.code.lower()}-{language}.pdf"
+
+
+def _render(html: str) -> bytes:
+    # Imported here so that loading the URLconf does not pull in WeasyPrint and its font machinery.
+    from weasyprint import HTML, URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).write_pdf(pdf_tags=True)

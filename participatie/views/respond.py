@@ -1,0 +1,304 @@
+"""Taking part in a survey: enter a code, answer one question per screen, check, send, and be thanked.
+
+The whole survey is one form. Without JavaScript the Next and Back buttons send it to the server, which
+shows the requested screen with every answer filled in again; nothing is stored until the final
+submission, and then exactly once per idempotency key. survey.js does the same in the browser.
+No session and no cookie other than Django's CSRF cookie; no address, device or time of day is kept.
+"""
+
+import functools
+import logging
+import uuid
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from participatie.forms import normalize_code, parse_key, screen_of, survey_items
+from participatie.limits import allow_submission
+from participatie.models import ClassCode, Response, SurveyRun
+from participatie.questions import localized_questionnaire, run_questions
+from participatie.submissions import SubmissionRefused, parse_answers, seconds_since_start, start_token, store_response
+from participatie.views.languages import choose_language, is_explicit, language_links, run_languages, start_url, url_in
+
+logger = logging.getLogger(__name__)
+
+HONEYPOT = "website"
+
+
+def respondent_page(view):
+    """Survey pages are never cached or indexed, and never tell another site where a visitor came from."""
+
+    @functools.wraps(view)
+    @never_cache
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "") or request.headers.get("X-Requested-With") == "fetch"
+
+
+def see_other(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+@respondent_page
+@require_GET
+def enter_code(request):
+    typed = request.GET.get("code")
+    error = ""
+    if typed is not None:
+        code = normalize_code(typed)
+        target = _start_for_code(code) if code else None
+        if target:
+            return redirect(target)
+        error = _("We do not know this code. Check the letters and numbers, and try again.")
+    else:
+        languages = settings.SURVEY_LANGUAGES
+        chosen = choose_language(request, languages, "enter_code")
+        if chosen:
+            return chosen
+    context = {
+        "typed": typed or "",
+        "error": error,
+        "explicit_language": is_explicit(request),
+        "languages": language_links(settings.SURVEY_LANGUAGES, "enter_code"),
+    }
+    response = render(request, "participatie/respond/enter_code.html", context)
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def _start_for_code(code: str) -> str | None:
+    language = translation.get_language()
+    run = SurveyRun.objects.filter(code=code).only("code").first()
+    if run is not None:
+        return start_url(language, "survey", code=run.code)
+    class_code = ClassCode.objects.filter(code=code).select_related("run").only("code", "run__code").first()
+    if class_code is not None:
+        return start_url(language, "class_survey", code=class_code.run.code, class_code=class_code.code)
+    return None
+
+
+@respondent_page
+@require_http_methods(["GET", "POST"])
+def survey(request, code, class_code=None):
+    if request.method == "GET" and (code != code.upper() or (class_code or "") != (class_code or "").upper()):
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(_survey_url(translation.get_language(), code.upper(), class_code and class_code.upper())
+                        + (f"?{query}" if query else ""))
+    found = _find(request, code, class_code)
+    if not isinstance(found, tuple):
+        return found
+    run, klass = found
+    languages = run_languages(run)
+    if request.method == "GET":
+        name, kwargs = _url_args(run.code, klass and klass.code)
+        chosen = choose_language(request, languages, name, **kwargs)
+        if chosen:
+            return chosen
+        if klass is not None and klass.responses >= klass.max_responses:
+            return _unavailable(request, "class_full", run=run, status=409)
+    page = SurveyPage(request, run, klass, languages)
+    if request.method == "GET":
+        response = page.render(0, data=None, key=uuid.uuid4(), started=start_token())
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+    if "verstuur" in request.POST:
+        return page.submit()
+    return page.navigate()
+
+
+@respondent_page
+@require_GET
+def thanks(request, code, class_code=None):
+    found = _find(request, code, class_code, open_only=False)
+    if not isinstance(found, tuple):
+        return found
+    run, klass = found
+    language = translation.get_language()
+    name, kwargs = _url_args(run.code, klass and klass.code)
+    context = {
+        "run": run,
+        "class_code": klass,
+        "questionnaire": localized_questionnaire(run, language),
+        "next_url": start_url(language, name, **kwargs) if klass else "",
+        "storage_key": storage_key(run, klass),
+    }
+    return render(request, "participatie/respond/thanks.html", context)
+
+
+def storage_key(run, klass) -> str:
+    return f"participatie:{run.code}" + (f"/{klass.code}" if klass else "")
+
+
+def _url_args(code, class_code=None, page="survey"):
+    """The name and arguments of a run's survey or thanks page, in a class session or not."""
+    if class_code:
+        return f"class_{page}", {"code": code, "class_code": class_code}
+    return page, {"code": code}
+
+
+def _survey_url(language, code, class_code=None) -> str:
+    name, kwargs = _url_args(code, class_code)
+    return url_in(language, name, **kwargs)
+
+
+def _find(request, code, class_code, open_only=True):
+    """The run and class code the address names, or the friendly page that says why there is none."""
+    run = SurveyRun.objects.select_related("questionnaire__locale").filter(code=code.upper()).first()
+    if run is None:
+        return _unavailable(request, "unknown", status=404)
+    klass = None
+    if class_code is not None:
+        klass = run.class_codes.filter(code=class_code.upper()).first()
+        if klass is None:
+            return _unavailable(request, "unknown", status=404)
+    today = timezone.localdate()
+    if open_only and not run.is_open(today):
+        if run.purged_on is None and today < run.opens_on:
+            return _unavailable(request, "not_started", run=run, status=200)
+        return _unavailable(request, "closed", run=run, status=410)
+    return run, klass
+
+
+UNAVAILABLE_MESSAGES = {
+    "unknown": _lazy("We cannot find a survey with this code."),
+    "not_started": _lazy("This survey has not started yet."),
+    "closed": _lazy("This survey is closed."),
+    "class_full": _lazy("Everyone in this class has already filled in the survey."),
+}
+
+
+def _unavailable(request, reason, run=None, status=200):
+    """Nothing is stored here, whatever was sent."""
+    if wants_json(request) and request.method == "POST":
+        return JsonResponse({"ok": False, "message": str(UNAVAILABLE_MESSAGES[reason])}, status=status)
+    context = {"reason": reason, "run": run, "message": UNAVAILABLE_MESSAGES[reason]}
+    if run is not None:
+        context["questionnaire"] = localized_questionnaire(run, translation.get_language())
+    return render(request, "participatie/respond/unavailable.html", context, status=status)
+
+
+class SurveyPage:
+    """The survey form of one run in the current language, filled with what the respondent sent."""
+
+    def __init__(self, request, run, klass, languages):
+        self.request = request
+        self.run = run
+        self.klass = klass
+        self.languages = languages
+        self.questionnaire = localized_questionnaire(run, translation.get_language())
+        self.questions = run_questions(run, self.questionnaire)
+        self.review_screen = len(self.questions) + 1
+
+    def navigate(self):
+        """Next, Back, Change or Clear without JavaScript: show the screen asked for, with every answer."""
+        data = self.request.POST
+        clear = data.get("wis", "")
+        items = survey_items(self.questions, data)
+        if clear:
+            data = data.copy()
+            data.pop(clear, None)
+            screen = next((item.screen for item in items if item.name == clear), 0)
+        else:
+            try:
+                screen = int(data.get("ga", 0))
+            except ValueError:
+                screen = 0
+        key = parse_key(data.get("key")) or uuid.uuid4()
+        started = data.get("started") or start_token()
+        return self.render(max(0, min(screen, self.review_screen)), data, key, started)
+
+    def submit(self):
+        data = self.request.POST
+        if data.get(HONEYPOT, "").strip():
+            return self.done()  # a robot: it is told all went well, and nothing is stored
+        parsed = parse_answers(self.questions, data)
+        key = parse_key(data.get("key"))
+        started = data.get("started", "")
+        if parsed.errors:
+            first = next(question for question in self.questions if question.id in parsed.errors)
+            screen = screen_of(survey_items(self.questions), first.id)
+            return self.refuse(parsed.errors[first.id], 422, key, started, screen=screen, errors=parsed.errors)
+        elapsed = seconds_since_start(started) if started else None
+        too_fast = _("That was very quick! Take a moment to look at your answers, then press Send again.")
+        if key is None or elapsed is None:
+            return self.refuse(too_fast, 422, key or uuid.uuid4(), start_token())
+        if elapsed < settings.SURVEY_MIN_SECONDS:
+            return self.refuse(too_fast, 422, key, started)
+        try:
+            if Response.objects.filter(run=self.run, idempotency_key=key).exists():
+                return self.done()  # sent before: the same thanks, nothing doubled
+            allowed = allow_submission(
+                self.run.code, class_code=self.klass.code if self.klass else "",
+                address=self.request.META.get("REMOTE_ADDR", ""),
+            )
+            if not allowed:
+                return self.refuse(_("Many answers are arriving at the same time. Wait a few minutes, then press Send "
+                                     "again. Your answers are kept."), 429, key, started)
+            store_response(self.run, self.questions, parsed.values, key, today=timezone.localdate(),
+                           class_code=self.klass)
+        except SubmissionRefused as refusal:
+            return self.refuse(str(refusal), 409, key, started)
+        except DatabaseError:
+            logger.warning("A survey response could not be stored", exc_info=True)
+            return self.refuse(_("Your answers have not been sent yet: something went wrong on our side. "
+                                 "Your answers are kept. Try again in a moment."), 503, key, started)
+        return self.done()
+
+    def done(self):
+        name, kwargs = _url_args(self.run.code, self.klass and self.klass.code, page="thanks")
+        url = url_in(translation.get_language(), name, **kwargs)
+        if wants_json(self.request):
+            return JsonResponse({"ok": True, "next": url})
+        return see_other(url)
+
+    def refuse(self, message, status, key, started, screen=None, errors=None):
+        """Not stored: say why, and give every answer back in the form."""
+        screen = self.review_screen if screen is None else screen
+        if wants_json(self.request):
+            items = survey_items(self.questions, errors=errors)
+            return JsonResponse({
+                "ok": False, "message": str(message), "screen": screen, "key": str(key), "started": started,
+                "errors": {item.name: str(item.error) for item in items if item.error},
+            }, status=status)
+        return self.render(screen, self.request.POST, key, started, message=message, errors=errors, status=status)
+
+    def render(self, screen, data, key, started, message="", errors=None, status=200):
+        name, kwargs = _url_args(self.run.code, self.klass and self.klass.code)
+        items = survey_items(self.questions, data, errors)
+        context = {
+            "run": self.run,
+            "class_code": self.klass,
+            "questionnaire": self.questionnaire,
+            "items": items,
+            "count": len(items),
+            "screen": screen,
+            "review_screen": self.review_screen,
+            "key": key,
+            "started": started,
+            "message": message,
+            "honeypot": HONEYPOT,
+            "action": url_in(translation.get_language(), name, **kwargs),
+            "languages": language_links(self.languages, name, **kwargs),
+            # After a screen came from the server the answers are in the form; the language buttons keep them.
+            "answers_in_form": data is not None,
+            "storage_key": storage_key(self.run, self.klass),
+        }
+        return render(self.request, "participatie/respond/survey.html", context, status=status)

@@ -1,0 +1,45 @@
+"""A run's results for its team: the page and its CSV and XLSX downloads, all from participatie.results."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from gemeenten.access import team_access
+from participatie import exports
+from participatie.results import run_results
+from participatie.views.runs import find_run, public_results_url, run_context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_GET
+def results(request, team_id, run_id):
+    access = team_access(request.user, team_id)
+    run = find_run(access, run_id)
+    context = run_context(access, run, results=run_results(run, get_language()),
+                          public_url=public_results_url(request, run))
+    return render(request, "participatie/team/results.html", context)
+
+
+def _download(request, team_id, run_id, extension, content_type, write):
+    access = team_access(request.user, team_id)
+    run = find_run(access, run_id)
+    response = HttpResponse(write(run_results(run, get_language())), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="resultaten-{run.code.lower()}.{extension}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def export_csv(request, team_id, run_id):
+    return _download(request, team_id, run_id, "csv", "text/csv; charset=utf-8", exports.to_csv)
+
+
+@login_required
+@require_GET
+def export_xlsx(request, team_id, run_id):
+    return _download(request, team_id, run_id, "xlsx", XLSX, exports.to_xlsx)
