@@ -43,5 +43,6 @@ def percentiles(timings: list[float]) -> dict:
     return {
         "p50_ms": round(statistics.median(timings), 1),
         "p95_ms": round(timings[math.ceil(len(timings) * 0.95) - 1], 1),  # nearest rank
+        "p99_ms": round(timings[math.ceil(len(timings) * 0.99) - 1], 1),
         "max_ms": round(timings[-1], 1),
     }
