@@ -36,7 +36,7 @@ HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*name="(key|started|csrfmiddle
 def build(classes: int, children: int):
     import datetime
 
-    from participatie.models import ClassCode, SurveyRun
+    from participatie.models import ClassCode, SegmentOption, SurveyRun
     from participatie.questions import run_questions
 
     demo = SurveyRun.objects.get(code="DEMO-KIND")
@@ -45,6 +45,8 @@ def build(classes: int, children: int):
         team=demo.team, questionnaire=demo.questionnaire, title="Benchmark", audience=demo.audience,
         code="BENCH-RUN", opens_on=today, closes_on=today + datetime.timedelta(days=7),
     )
+    for option in demo.segment_options.all():
+        SegmentOption.objects.create(run=run, kind=option.kind, label=option.label)
     codes = [
         ClassCode.objects.create(run=run, code=f"BENCH-K{number:02d}", label=f"Klas {number}", max_responses=children).code
         for number in range(1, classes + 1)
@@ -59,7 +61,7 @@ def answers_for(questions, rng) -> list[tuple[str, str]]:
             fields.append((f"q-{question.id}", rng.choice(["", "Meer speelplekken", "Gratis sportclub"])))
         elif question.multiple:
             fields.extend((f"q-{question.id}", option.key) for option in question.options if rng.random() < 0.4)
-        else:
+        elif question.values:
             fields.append((f"q-{question.id}", str(rng.choice(question.values))))
     return fields
 

@@ -28,3 +28,16 @@ def test_workspace_benchmark_runs():
     assert report["rows"] == 2 and report["answers"] > 50
     for name in ("overview", "worksheet_step_6", "history", "autosave", "export_pdf", "export_docx"):
         assert report[name]["p50_ms"] <= report[name]["p95_ms"] <= report[name]["max_ms"]
+
+
+def test_survey_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "bench/survey.py", "--classes", "2", "--children", "3", "--seconds", "4", "--doubles", "0.5"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["children"] == 6 and report["stored"] == 6
+    assert report["lost"] == 0 and report["doubled"] == 0
+    assert report["submissions"] == 6 + report["double_taps"]
+    assert report["p50_ms"] <= report["p99_ms"] <= report["max_ms"]
