@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from participatie.aggregation import NO_GROUP, count_answers
 from participatie.models import ResponseAnswer, Review, SurveyRun
 from participatie.questions import Question, localized_questionnaire, run_questions
-from participatie.suppression import Line, protect
+from participatie.suppression import Line, hidden_groups, protect
 from participatie.themes import THEMES
 
 SCALES = ("face_scale", "ladder")
@@ -90,13 +90,24 @@ def run_results(run: SurveyRun, language: str | None = None) -> RunResults:
     return RunResults(run, respondents, shown, [theme for theme in themes if theme.questions])
 
 
+# A ladder's eleven steps are shown in four bands, so that fewer cells are too small to show.
+LADDER_BANDS = ((0, 4), (5, 6), (7, 8), (9, 10))
+
+
+def _categories(question: Question) -> list[tuple[str, list[str]]]:
+    """The columns of a question's tables: a label and the stored values it counts."""
+    if question.kind == "ladder":
+        return [(f"{low}–{high}", [str(value) for value in range(low, high + 1)]) for low, high in LADDER_BANDS]
+    return [(question.label_for(value), [str(value)]) for value in question.values]
+
+
 def _question_result(run, question, group_questions, counts) -> QuestionResult:
+    if question.kind == "segment":
+        return _group_question(run, question, counts)
     overall = counts["answers"].get(question.id, {})
     answered = counts["answered"].get(question.id, 0)
     group_tables = {}
     for group_question in group_questions:
-        if group_question.id == question.id:
-            continue
         groups = counts["groups"].get(group_question.id, {"sizes": {}, "answers": {}, "answered": {}})
         keys = [option.key for option in group_question.options] + [NO_GROUP]
         group_tables[group_question] = {
@@ -105,56 +116,75 @@ def _question_result(run, question, group_questions, counts) -> QuestionResult:
         }
     if question.multiple:
         return _multiple_choice(run, question, overall, answered, group_tables)
-    values = [str(value) for value in question.values]
-    protected_overall = None
-    breakdowns = []
-    for group_question, table in group_tables.items():
-        protected = protect(
-            [overall.get(value, 0) for value in values],
-            {key: [cells.get(value, 0) for value in values] for key, (cells, _n) in table.items() if sum(cells.values())},
-            run.min_group_size,
-        )
-        protected_overall = protected.overall
-        breakdowns.append(Breakdown(group_question, [
-            _group_result(question, _group_label(group_question, key), protected.groups.get(key))
-            for key in table
-            if key != NO_GROUP or protected.groups.get(key) is not None
-        ]))
-    if protected_overall is None:
-        protected_overall = protect([overall.get(value, 0) for value in values], {}, run.min_group_size).overall
+    categories = _categories(question)
+
+    def row(cells):
+        return [sum(cells.get(value, 0) for value in values) for _label, values in categories]
+
+    protected_overall = protect(row(overall), {}, run.min_group_size).overall
     if protected_overall is None:
         return QuestionResult(question, None)
+    breakdowns = []
+    for group_question, table in group_tables.items():
+        protected = protect(row(overall), {key: row(cells) for key, (cells, n) in table.items() if n}, run.min_group_size)
+        breakdowns.append(Breakdown(group_question, [
+            _group_result(question, categories, _group_label(group_question, key), protected.groups.get(key), cells)
+            for key, (cells, _n) in table.items()
+            if key != NO_GROUP or protected.groups.get(key) is not None
+        ]))
     return QuestionResult(
-        question, answered, _figures(question, protected_overall), _mean(question, protected_overall), breakdowns,
+        question, answered, _figures(categories, protected_overall), _mean(question, protected_overall, overall),
+        breakdowns,
     )
 
 
+def _group_question(run, question, counts) -> QuestionResult:
+    """A group question's own figures are the group sizes: hidden exactly as the breakdowns hide them,
+    with "no group given" as one of the groups, so that no hidden group follows from the total."""
+    sizes = counts["groups"].get(question.id, {}).get("sizes", {})
+    keys = [option.key for option in question.options] + [NO_GROUP]
+    present = {key: sizes.get(key, 0) for key in keys if sizes.get(key, 0)}
+    hidden = hidden_groups(present, run.min_group_size)
+    total = counts["respondents"]
+    figures = [
+        Figure(_group_label(question, key), None, None) if key in hidden or key not in present
+        else Figure(_group_label(question, key), present[key], round(100 * present[key] / total))
+        for key in keys
+        if key != NO_GROUP or (key in present and key not in hidden)
+    ]
+    return QuestionResult(question, total, figures)
+
+
 def _multiple_choice(run, question, overall, answered, group_tables) -> QuestionResult:
-    """Each option of a multiple-choice question is its own table: chosen or not, per group."""
+    """Each option of a multiple-choice question is its own table: chosen or not, per group. A group
+    hidden in any option's table is hidden for the whole question, so its size shows nowhere."""
     if answered < run.min_group_size:
         return QuestionResult(question, None)
     figures = []
-    per_group = {group_question: {key: GroupResult(_group_label(group_question, key), None) for key in table}
-                 for group_question, table in group_tables.items()}
+    tables = {group_question: [] for group_question in group_tables}
     for option in question.options:
         chosen = overall.get(option.key, 0)
+        figures.append(_figure(option.label, protect([chosen, answered - chosen], {}, run.min_group_size).overall, 0))
         for group_question, table in group_tables.items():
-            protected = protect(
+            tables[group_question].append(protect(
                 [chosen, answered - chosen],
                 {key: [cells.get(option.key, 0), n - cells.get(option.key, 0)] for key, (cells, n) in table.items() if n},
                 run.min_group_size,
-            )
-            for key, line in protected.groups.items():
-                result = per_group[group_question][key]
-                if line is not None:
-                    result.answered = line.size
-                    result.figures.append(_figure(option.label, line, 0))
-        line = protect([chosen, answered - chosen], {}, run.min_group_size).overall
-        figures.append(_figure(option.label, line, 0))
-    breakdowns = [
-        Breakdown(group_question, [result for key, result in groups.items() if key != NO_GROUP or result.answered is not None])
-        for group_question, groups in per_group.items()
-    ]
+            ))
+    breakdowns = []
+    for group_question, protected in tables.items():
+        groups = []
+        for key in group_tables[group_question]:
+            lines = [option_table.groups.get(key) for option_table in protected]
+            if any(line is None for line in lines):
+                if key != NO_GROUP:
+                    groups.append(GroupResult(_group_label(group_question, key), None))
+                continue
+            groups.append(GroupResult(
+                _group_label(group_question, key), lines[0].size,
+                [_figure(option.label, line, 0) for option, line in zip(question.options, lines)],
+            ))
+        breakdowns.append(Breakdown(group_question, groups))
     return QuestionResult(question, answered, figures, None, breakdowns)
 
 
@@ -162,14 +192,14 @@ def _group_label(group_question: Question, key: str) -> str:
     return group_question.label_for(key) if key != NO_GROUP else _("No group given")
 
 
-def _group_result(question: Question, label: str, line: Line | None) -> GroupResult:
+def _group_result(question, categories, label: str, line: Line | None, cells: dict) -> GroupResult:
     if line is None:
         return GroupResult(label, None)
-    return GroupResult(label, line.size, _figures(question, line), _mean(question, line))
+    return GroupResult(label, line.size, _figures(categories, line), _mean(question, line, cells))
 
 
-def _figures(question: Question, line: Line) -> list[Figure]:
-    return [_figure(question.label_for(value), line, index) for index, value in enumerate(question.values)]
+def _figures(categories, line: Line) -> list[Figure]:
+    return [_figure(label, line, index) for index, (label, _values) in enumerate(categories)]
 
 
 def _figure(label: str, line: Line, index: int) -> Figure:
@@ -179,15 +209,20 @@ def _figure(label: str, line: Line, index: int) -> Figure:
     return Figure(label, count, round(100 * count / line.size))
 
 
-def _mean(question: Question, line: Line) -> float | None:
-    if question.kind not in SCALES or not line.size:
+def _mean(question: Question, line: Line, cells: dict) -> float | None:
+    """A mean only where the whole distribution is shown: with a hidden cell, the mean would be one more
+    equation from which the hidden counts could be worked out."""
+    if question.kind not in SCALES or not line.size or any(line.hidden):
         return None
-    return round(sum(value * count for value, count in zip(question.values, line.counts)) / line.size, 1)
+    return round(sum(int(value) * count for value, count in cells.items()) / line.size, 1)
 
 
 def _reviewed_open_answers(run: SurveyRun) -> dict[str, list[str]]:
     answers: dict[str, list[str]] = {}
-    rows = ResponseAnswer.objects.filter(response__run=run, review=Review.SHOWN).values_list("question_id", "text")
+    rows = (
+        ResponseAnswer.objects.filter(response__run=run, review=Review.SHOWN)
+        .order_by("question_id", "text").values_list("question_id", "text")
+    )
     for question_id, text in rows:
         answers.setdefault(question_id, []).append(text)
     return answers

@@ -42,14 +42,14 @@ def protect(overall_counts: list[int], group_counts: dict, min_group: int) -> Pr
         return Protected(None, {key: None for key in group_counts})
     overall = Line(size, list(overall_counts), _small_cells(size, overall_counts))
     _protect_alone(overall)
-    groups = _hidden_groups({key: sum(counts) for key, counts in group_counts.items()}, min_group)
+    groups = hidden_groups({key: sum(counts) for key, counts in group_counts.items()}, min_group)
     shown = [key for key in group_counts if key not in groups]
     if len(shown) < 2:  # no breakdown with fewer than two groups to compare
         return Protected(overall, {key: None for key in group_counts})
     lines = {key: Line(sum(group_counts[key]), list(group_counts[key]), _small_cells(sum(group_counts[key]), group_counts[key]))
              for key in shown}
     while True:
-        leak = _find_leak(overall, lines, hidden_groups=bool(groups))
+        leak = _find_leak(overall, lines, has_rest=bool(groups))
         if leak is None:
             break
         key, index = leak
@@ -78,7 +78,7 @@ def _protect_alone(line: Line) -> None:
         line.hidden[min(shown, key=lambda i: line.counts[i])] = True
 
 
-def _hidden_groups(sizes: dict, min_group: int) -> dict:
+def hidden_groups(sizes: dict, min_group: int) -> dict:
     hidden = {key: True for key, size in sizes.items() if size < min_group}
     while hidden and (len(hidden) == 1 or sum(sizes[key] for key in hidden) < min_group):
         shown = [key for key in sizes if key not in hidden]
@@ -88,7 +88,7 @@ def _hidden_groups(sizes: dict, min_group: int) -> dict:
     return hidden
 
 
-def _find_leak(overall: Line, lines: dict, hidden_groups: bool):
+def _find_leak(overall: Line, lines: dict, has_rest: bool):
     """Run the attack; return (group key, answer index) of a shown cell to hide next, (None, None) when the
     leaking line has no shown cell left, or None when nothing hidden can be worked out."""
     width = len(overall.counts)
@@ -104,11 +104,11 @@ def _find_leak(overall: Line, lines: dict, hidden_groups: bool):
     equations = []  # (terms [(variable, sign)], total)
     for key, line in lines.items():
         equations.append(([((key, i), 1) for i in range(width)], line.size))
-    if hidden_groups:
+    if has_rest:
         equations.append(([(("rest", i), 1) for i in range(width)], rest_size))
     for i in range(width):
         terms = [((key, i), 1) for key in lines] + [(("all", i), -1)]
-        if hidden_groups:
+        if has_rest:
             terms.append((("rest", i), 1))
         equations.append((terms, 0))
     equations.append(([(("all", i), 1) for i in range(width)], overall.size))

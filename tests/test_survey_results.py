@@ -18,8 +18,10 @@ def run():
 
 
 def fill(run, school, count, mood=3, life=8, sport=("sport",), breakfast="yes"):
-    for _ in range(count):
-        values = {"mood": mood, "life": life, "sport": [item_id(s) for s in sport], "breakfast": breakfast}
+    """count responses; a list of ladder values is used in turn."""
+    lives = life if isinstance(life, list) else [life]
+    for number in range(count):
+        values = {"mood": mood, "life": lives[number % len(lives)], "sport": [item_id(s) for s in sport], "breakfast": breakfast}
         if school:
             values["school"] = school
         answer(run, values)
@@ -53,17 +55,20 @@ def test_nothing_is_shown_until_the_minimum_has_answered(run):
 
 
 def test_figures_means_and_a_suppressed_group(run):
-    fill(run, "Noord", 15, mood=3, life=8)
-    fill(run, "Zuid", 12, mood=2, life=6)
+    spread = [2, 5, 7, 9]  # one answer in each band of the ladder, in turn
+    fill(run, "Noord", 20, mood=3, life=spread)
+    fill(run, "Zuid", 24, mood=2, life=spread)
     fill(run, "West", 4, mood=1, life=2)
-    fill(run, None, 8, mood=2, life=5)
+    fill(run, None, 8, mood=2, life=spread)
     results = run_results(run, "nl")
-    assert results.shown and results.respondents == 39
+    assert results.shown and results.respondents == 56
     life = question_result(results, "life")
-    assert life.answered == 39
-    assert life.mean == round((15 * 8 + 12 * 6 + 4 * 2 + 8 * 5) / 39, 1)
+    assert life.answered == 56
+    assert [figure.label for figure in life.figures] == ["0–4", "5–6", "7–8", "9–10"]
+    assert [figure.count for figure in life.figures] == [17, 13, 13, 13]
+    assert life.mean == round((17 * 2 + 13 * 5 + 13 * 7 + 13 * 9) / 56, 1)
     groups = {group.label: group for group in life.breakdowns[0].groups}
-    assert groups["Noord"].mean == 8 and groups["Zuid"].mean == 6
+    assert groups["Noord"].mean == 5.8 and groups["Zuid"].mean == 5.8
     assert groups["West"].answered is None and groups["West"].mean is None
     # West (4) and "no group" (8) are hidden together: 12 respondents, so no one else has to go;
     # a hidden "no group" is left out rather than listed.
@@ -71,8 +76,18 @@ def test_figures_means_and_a_suppressed_group(run):
     mood = question_result(results, "mood")
     figures = {figure.label: figure for figure in mood.figures}
     assert figures["Niet goed"].count is None, "4 is below 5"
-    assert figures["Goed"].count is None, "39 minus 20 would give away the 4 if 15 were shown"
-    assert figures["Gaat wel"].count == 20 and figures["Gaat wel"].percent == 51
+    assert figures["Goed"].count is None, "56 minus 32 would give away the 4 if 20 were shown"
+    assert figures["Gaat wel"].count == 32 and figures["Gaat wel"].percent == 57
+    assert mood.mean is None, "with hidden cells, a mean would be one more equation to solve them"
+
+
+def test_a_group_questions_own_figures_hide_what_the_breakdowns_hide(run):
+    fill(run, "Noord", 15)
+    fill(run, "Zuid", 12)
+    fill(run, "West", 7)
+    school = question_result(run_results(run, "nl"), "school")
+    figures = {figure.label: figure.count for figure in school.figures}
+    assert figures == {"Noord": 15, "Zuid": None, "West": None}, "West alone would follow from the total"
 
 
 def test_multiple_choice_options_are_tables_of_their_own(run):
