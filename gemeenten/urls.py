@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 from django.urls.converters import IntConverter
 
 from gemeenten.views import answers, cycles, export, members, plans, sections, teams, worksheets
@@ -40,6 +40,8 @@ urlpatterns = [
     path("<id:team_id>/leden/", members.members, name="members"),
     path("<id:team_id>/leden/<id:membership_id>/", members.membership, name="membership"),
     path("<id:team_id>/leden/uitnodiging/<id:invitation_id>/intrekken/", members.withdraw_invitation, name="withdraw_invitation"),
+    # The team's surveys: gemeenten:peilingen:<name>, views in participatie that ask gemeenten.access.
+    path("<id:team_id>/peilingen/", include(("participatie.urls_team", "peilingen"))),
     path(plan, plans.overview, name="plan"),
     path(plan + "wijzigingen/", plans.changes, name="changes"),
     path(plan + "stap/<step:code>/", worksheets.worksheet, name="worksheet"),

@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participatie.presentation import (
-    aligned_figures,
     cell_hidden_note,
     figure_results,
     group_hidden_note,
+    mean_hidden_note,
     question_hidden_note,
     waiting_note,
 )
-from participatie.results import RunResults
+from participatie.results import SCALES, RunResults
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,10 +41,11 @@ def rows(results: RunResults) -> list[list]:
     for theme, questions in figure_results(results):
         for result in questions:
             question = result.question.text
+            scale = result.question.kind in SCALES
             if result.answered is None:
                 table.append([theme.label, question, "", everyone, "", "", "", "", "", question_hidden_note(run)])
                 continue
-            table.extend(_line(theme.label, question, "", everyone, result.answered, result.figures, result.mean))
+            table.extend(_line(theme.label, question, "", everyone, result.answered, result.figures, result, scale))
             for breakdown in result.breakdowns:
                 for group in breakdown.groups:
                     if group.answered is None:
@@ -52,18 +53,20 @@ def rows(results: RunResults) -> list[list]:
                                       group_hidden_note(run)])
                     else:
                         table.extend(_line(theme.label, question, breakdown.question.text, group.label, group.answered,
-                                           aligned_figures(result, group), group.mean))
+                                           group.figures, group, scale))
     return table
 
 
-def _line(theme, question, split_by, group, answered, figures, mean):
+def _line(theme, question, split_by, group, answered, figures, line, question_is_scale):
     for figure in figures:
         if figure.count is None:
             yield [theme, question, split_by, group, answered, figure.label, "", "", "", cell_hidden_note()]
         else:
             yield [theme, question, split_by, group, answered, figure.label, figure.count, figure.percent, "", ""]
-    if mean is not None:
-        yield [theme, question, split_by, group, answered, _("Average"), "", "", mean, ""]
+    if question_is_scale:
+        mean = line.mean
+        yield [theme, question, split_by, group, answered, _("Average"), "", "", "" if mean is None else mean,
+               mean_hidden_note() if mean is None else ""]
 
 
 def _safe_text(value):
@@ -138,5 +141,6 @@ def suppression_summary(run) -> str:
     return _(
         "Figures about fewer than %(count)s respondents are not shown, in total and per group. An answer chosen by "
         "fewer than 5, or by all but fewer than 5, is not shown either, and more figures are left out where a hidden "
-        "figure could otherwise be worked out from the ones shown. Empty cells are hidden figures, not zeros."
+        "figure could otherwise be worked out from the ones shown, and so is an average when some of the figures it is "
+        "based on are hidden. Empty cells are hidden figures, not zeros."
     ) % {"count": run.min_group_size}

@@ -11,12 +11,17 @@ from participatie.submissions import field_name
 
 # The faces from sad to happy: a mood from -2 to 2 draws the mouth and picks the colour.
 FACE_MOODS = {3: (-2, 0, 2), 5: (-2, -1, 0, 1, 2)}
+MOOD_NAMES = {-2: "very-sad", -1: "sad", 0: "neutral", 1: "happy", 2: "very-happy"}
 CODE_CHARACTERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
 @dataclass(frozen=True)
 class Face:
     mood: int
+
+    @property
+    def name(self) -> str:
+        return MOOD_NAMES[self.mood]
 
     @property
     def mouth(self) -> str:
@@ -89,10 +94,6 @@ def _item(question, screen, data, error):
     if question.kind == "ladder":
         item.choices.reverse()  # 10 at the top
     return item
-
-
-def screen_of(items: list[Item], question_id: str) -> int:
-    return next((item.screen for item in items if item.question.id == question_id), 0)
 
 
 def parse_key(value) -> uuid.UUID | None:

@@ -9,17 +9,14 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from participatie.results import Figure, GroupResult, QuestionResult, RunResults
+from participatie.results import QuestionResult, RunResults
 from participatie.themes import Audience
 
 POSITIVE_FACES = {3: 1, 5: 2}  # how many of the happiest faces count as feeling good
 
 
-def aligned_figures(result: QuestionResult, group: GroupResult) -> list[Figure]:
-    """A group's figures in the order of the question's own figures. A multiple-choice group may lack an
-    option that had to be hidden for that option alone: it comes back as a hidden figure."""
-    by_label = {figure.label: figure for figure in group.figures}
-    return [by_label.get(figure.label) or Figure(figure.label, None, None) for figure in result.figures]
+def mean_hidden_note() -> str:
+    return _("Average not shown: with the figures shown it would give away hidden ones.")
 
 
 def question_hidden_note(run) -> str:
@@ -121,12 +118,13 @@ def _sentences(result: QuestionResult, noun: str) -> list[str]:
             sentences.append(_("%(part)s %(noun)s who answered chose “%(label)s”.") % {
                 "part": out_of_ten(figure.percent), "noun": noun, "label": figure.label,
             })
-    if result.mean is not None:
+    mean = result.mean
+    if mean is not None:
         values = question.values
         sentences.append(_("On average %(noun)s gave a %(mean)s out of %(high)s.") % {
-            "noun": noun, "mean": _number(result.mean), "high": values[-1],
+            "noun": noun, "mean": _number(mean), "high": values[-1],
         } if question.kind == "ladder" else _("On average %(noun)s chose %(mean)s on a scale from %(low)s to %(high)s.") % {
-            "noun": noun, "mean": _number(result.mean), "low": values[0], "high": values[-1],
+            "noun": noun, "mean": _number(mean), "low": values[0], "high": values[-1],
         })
     if sentences:
         sentences.append(_("%(count)s answered this question.") % {"count": result.answered})

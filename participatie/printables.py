@@ -48,29 +48,30 @@ def team_contact(run: SurveyRun):
     return chosen.user if chosen else None
 
 
-def _context(run: SurveyRun, survey_url: str, language: str) -> dict:
+def _context(run: SurveyRun, survey_url: str, results_url: str, language: str) -> dict:
     questionnaire = localized_questionnaire(run, language)
     return {
         "run": run,
         "language": language,
         "survey_url": survey_url,
+        "results_url": results_url,
         "qr": qr_data_url(survey_url),
         "questionnaire": questionnaire,
-        "questions": [question for question in run_questions(run, questionnaire) if question.kind != "segment"],
+        "questions": run_questions(run, questionnaire),
         "contact": team_contact(run),
         "team": run.team,
         "printed_on": datetime.date.today(),
     }
 
 
-def poster_pdf(run: SurveyRun, survey_url: str, language: str) -> bytes:
+def poster_pdf(run: SurveyRun, survey_url: str, results_url: str, language: str) -> bytes:
     with translation.override(language):
-        return _render(render_to_string(POSTER_TEMPLATE, _context(run, survey_url, language)))
+        return _render(render_to_string(POSTER_TEMPLATE, _context(run, survey_url, results_url, language)))
 
 
-def letter_pdf(run: SurveyRun, survey_url: str, language: str) -> bytes:
+def letter_pdf(run: SurveyRun, survey_url: str, results_url: str, language: str) -> bytes:
     with translation.override(language):
-        return _render(render_to_string(LETTER_TEMPLATE, _context(run, survey_url, language)))
+        return _render(render_to_string(LETTER_TEMPLATE, _context(run, survey_url, results_url, language)))
 
 
 def filename(kind: str, run: SurveyRun, language: str) -> str:

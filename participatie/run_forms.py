@@ -24,8 +24,8 @@ MAX_GROUPS = 60
 OWN_GROUP_KINDS = {
     "school": (_("Schools"), _("One school per line, as children and parents know it.")),
     "neighbourhood": (_("Neighbourhoods"), _("One neighbourhood per line.")),
-    "age": (_("Age groups"), _("One age group per line. Leave empty to use the questionnaire's own.")),
-    "other": (_("Groups"), _("One group per line. Leave empty to use the questionnaire's own.")),
+    "age": (_("Age groups"), _("One age group per line.")),
+    "other": (_("Groups"), _("One group per line.")),
 }
 
 
@@ -41,7 +41,7 @@ def generate_code(prefix: str, length: int = 4) -> str:
     """A readable unused code such as KIND-7H3K; longer when the short ones run out."""
     for attempt in range(50):
         size = length + attempt // 10
-        code = f"{prefix}-{''.join(secrets.choice(CODE_ALPHABET) for _ in range(size))}"
+        code = f"{prefix}-{''.join(secrets.choice(CODE_ALPHABET) for _position in range(size))}"
         if not code_in_use(code):
             return code
     raise RuntimeError("no free survey code found")  # pragma: no cover: 31**8 codes
@@ -60,16 +60,17 @@ def live_questionnaires():
     return Questionnaire.objects.filter(live=True, locale=Locale.get_default()).order_by("title")
 
 
-def questionnaire_group_kinds(questionnaire: Questionnaire | None) -> list[tuple[str, bool]]:
-    """The group kinds the questionnaire asks, each with whether the run must list its own groups."""
+def questionnaire_group_kinds(questionnaire: Questionnaire | None) -> list[str]:
+    """The kinds of group whose options the run must list itself: the questionnaire asks for them
+    (a school, a neighbourhood) without giving options. Where the questionnaire has its own options,
+    such as age bands, the run uses those and answers keep their meaning."""
     if questionnaire is None:
         return []
-    kinds: dict[str, bool] = {}
-    for block in questionnaire.body:
-        if block.block_type == "segment":
-            kind = block.value["kind"]
-            kinds[kind] = kinds.get(kind, False) or not len(block.value["options"])
-    return [(kind, kinds[kind]) for kind, _label in SEGMENT_KINDS if kind in kinds]
+    kinds = {
+        block.value["kind"] for block in questionnaire.body
+        if block.block_type == "segment" and not len(block.value["options"])
+    }
+    return [kind for kind, _label in SEGMENT_KINDS if kind in kinds]
 
 
 def date_widget():
@@ -134,13 +135,14 @@ class RunForm(forms.ModelForm):
         self.questionnaire = self._chosen_questionnaire(questionnaire)
         self.group_fields = []
         existing = self._existing_groups()
-        for kind, needed in questionnaire_group_kinds(self.questionnaire):
+        for kind in questionnaire_group_kinds(self.questionnaire):
             label, help_text = OWN_GROUP_KINDS[kind]
             name = f"groups_{kind}"
             self.fields[name] = forms.CharField(
-                label=label, help_text=help_text, required=needed and kind in ("school", "neighbourhood"),
+                label=label, help_text=help_text,
                 widget=forms.Textarea(attrs={"rows": 6}), initial="\n".join(existing.get(kind, [])),
                 max_length=MAX_GROUPS * 122,
+                error_messages={"required": _("The questionnaire asks for this: list at least one.")},
             )
             self.group_fields.append((kind, name))
 
@@ -189,7 +191,7 @@ class RunForm(forms.ModelForm):
         if len(labels) > MAX_GROUPS:
             self.add_error(name, _("At most %(count)s lines.") % {"count": MAX_GROUPS})
             return None
-        if self.fields[name].required and not labels:
+        if not labels:
             self.add_error(name, _("The questionnaire asks for this: list at least one."))
             return None
         return labels

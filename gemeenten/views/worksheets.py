@@ -12,6 +12,10 @@ from gemeenten.models import StepState
 from gemeenten.overview import held_back_versions, mark_step
 from gemeenten.sections import sections_for_step
 from gemeenten.worksheet_items import removed_question_answers, worksheet_items
+from participatie.results import team_results
+
+# Until step 3 has its own analysis, it shows what the team's surveys found in a section of its own.
+SURVEY_RESULTS_STEP = "3"
 
 
 AUTOSAVE_MESSAGES = {
@@ -55,6 +59,7 @@ def worksheet(request, team_id, cycle, code):
         "held_back": held_back_versions(plan, request.user).filter(answer__step_code=code),
         "can_edit": access.can(Need.EDIT),
         "autosave_messages": AUTOSAVE_MESSAGES,
+        "survey_results": team_results(access.team.pk) if code == SURVEY_RESULTS_STEP else None,
     }
     return render(request, "gemeenten/worksheet.html", context, status=422 if outcome and outcome.errors else 200)
 

@@ -2,15 +2,9 @@
 
 from django import template
 
-from participatie.presentation import aligned_figures, figure_results
+from participatie.presentation import figure_results
 
 register = template.Library()
-
-
-@register.filter
-def aligned(group, result):
-    """{{ group|aligned:result }}: the group's figures in the order of the question's figures."""
-    return aligned_figures(result, group)
 
 
 @register.filter
@@ -27,3 +21,4 @@ def open_questions(theme):
 @register.filter
 def is_scale(question):
     return question.kind in ("face_scale", "ladder")
+

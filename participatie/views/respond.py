@@ -21,11 +21,13 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from participatie.forms import normalize_code, parse_key, screen_of, survey_items
+from participatie.forms import normalize_code, parse_key, survey_items
 from participatie.limits import allow_submission
 from participatie.models import ClassCode, Response, SurveyRun
 from participatie.questions import localized_questionnaire, run_questions
-from participatie.submissions import SubmissionRefused, parse_answers, seconds_since_start, start_token, store_response
+from participatie.submissions import (
+    SubmissionRefused, field_name, parse_answers, seconds_since_start, start_token, store_response,
+)
 from participatie.views.languages import choose_language, is_explicit, language_links, run_languages, start_url, url_in
 
 logger = logging.getLogger(__name__)
@@ -33,14 +35,20 @@ logger = logging.getLogger(__name__)
 HONEYPOT = "website"
 
 
-def respondent_page(view):
-    """Survey pages are never cached or indexed, and never tell another site where a visitor came from."""
+def respondent_page(view=None, *, referrer_policy="no-referrer"):
+    """Survey pages are never cached or indexed, and never tell another site where a visitor came from.
+
+    The survey form itself uses "same-origin": under "no-referrer" browsers send `Origin: null` with the
+    form, and Django's CSRF check rightly refuses that. Other sites still learn nothing.
+    """
+    if view is None:
+        return functools.partial(respondent_page, referrer_policy=referrer_policy)
 
     @functools.wraps(view)
     @never_cache
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = referrer_policy
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
@@ -64,10 +72,13 @@ def enter_code(request):
     error = ""
     if typed is not None:
         code = normalize_code(typed)
-        target = _start_for_code(code) if code else None
+        target = _start_for_code(code, keep_language=is_explicit(request)) if code else None
         if target:
             return redirect(target)
-        error = _("We do not know this code. Check the letters and numbers, and try again.")
+        if typed.strip():
+            error = _("We do not know this code. Check the letters and numbers, and try again.")
+        else:
+            error = _("Type your code first.")
     else:
         languages = settings.SURVEY_LANGUAGES
         chosen = choose_language(request, languages, "enter_code")
@@ -84,18 +95,21 @@ def enter_code(request):
     return response
 
 
-def _start_for_code(code: str) -> str | None:
-    language = translation.get_language()
+def _start_for_code(code: str, keep_language: bool) -> str | None:
+    """The run or class session a typed code opens; a Dutch visitor who chose Dutch keeps it explicitly."""
     run = SurveyRun.objects.filter(code=code).only("code").first()
     if run is not None:
-        return start_url(language, "survey", code=run.code)
-    class_code = ClassCode.objects.filter(code=code).select_related("run").only("code", "run__code").first()
-    if class_code is not None:
-        return start_url(language, "class_survey", code=class_code.run.code, class_code=class_code.code)
-    return None
+        name, kwargs = _url_args(run.code)
+    else:
+        class_code = ClassCode.objects.filter(code=code).select_related("run").only("code", "run__code").first()
+        if class_code is None:
+            return None
+        name, kwargs = _url_args(class_code.run.code, class_code.code)
+    language = translation.get_language()
+    return (start_url if keep_language else url_in)(language, name, **kwargs)
 
 
-@respondent_page
+@respondent_page(referrer_policy="same-origin")
 @require_http_methods(["GET", "POST"])
 def survey(request, code, class_code=None):
     if request.method == "GET" and (code != code.upper() or (class_code or "") != (class_code or "").upper()):
@@ -211,11 +225,10 @@ class SurveyPage:
         """Next, Back, Change or Clear without JavaScript: show the screen asked for, with every answer."""
         data = self.request.POST
         clear = data.get("wis", "")
-        items = survey_items(self.questions, data)
         if clear:
             data = data.copy()
             data.pop(clear, None)
-            screen = next((item.screen for item in items if item.name == clear), 0)
+            screen = next((number for number, question in enumerate(self.questions, 1) if field_name(question) == clear), 0)
         else:
             try:
                 screen = int(data.get("ga", 0))
@@ -234,14 +247,15 @@ class SurveyPage:
         started = data.get("started", "")
         if parsed.errors:
             first = next(question for question in self.questions if question.id in parsed.errors)
-            screen = screen_of(survey_items(self.questions), first.id)
-            return self.refuse(parsed.errors[first.id], 422, key, started, screen=screen, errors=parsed.errors)
+            return self.refuse(parsed.errors[first.id], 422, key or uuid.uuid4(), started or start_token(),
+                               screen=self.questions.index(first) + 1, errors=parsed.errors)
         elapsed = seconds_since_start(started) if started else None
-        too_fast = _("That was very quick! Take a moment to look at your answers, then press Send again.")
-        if key is None or elapsed is None:
-            return self.refuse(too_fast, 422, key or uuid.uuid4(), start_token())
+        if key is None or elapsed is None:  # missing, forged, or a day old: start the clock again
+            return self.refuse(_("Take a moment to look at your answers, then press Send again."), 422,
+                               key or uuid.uuid4(), start_token())
         if elapsed < settings.SURVEY_MIN_SECONDS:
-            return self.refuse(too_fast, 422, key, started)
+            return self.refuse(_("That was very quick! Take a moment to look at your answers, then press Send "
+                                 "again."), 422, key, started)
         try:
             if Response.objects.filter(run=self.run, idempotency_key=key).exists():
                 return self.done()  # sent before: the same thanks, nothing doubled
@@ -273,10 +287,11 @@ class SurveyPage:
         """Not stored: say why, and give every answer back in the form."""
         screen = self.review_screen if screen is None else screen
         if wants_json(self.request):
-            items = survey_items(self.questions, errors=errors)
+            errors = errors or {}
             return JsonResponse({
                 "ok": False, "message": str(message), "screen": screen, "key": str(key), "started": started,
-                "errors": {item.name: str(item.error) for item in items if item.error},
+                "errors": {field_name(question): str(errors[question.id]) for question in self.questions
+                           if question.id in errors},
             }, status=status)
         return self.render(screen, self.request.POST, key, started, message=message, errors=errors, status=status)
 

@@ -30,6 +30,8 @@ from participatie.run_forms import (
     run_code_for,
 )
 
+DEFAULT_WEEKS_OPEN = 3
+
 STATUS_LABELS = {
     "upcoming": gettext_lazy("Not open yet"),
     "open": gettext_lazy("Open"),
@@ -103,7 +105,7 @@ def run_list(request, team_id):
         run.status = run_status(run, today)
         run.status_label = STATUS_LABELS[run.status]
         run.respondents = run.kept_counts.get("respondents", 0) if run.kept_counts is not None else run.answers
-    return render(request, "participatie/team/run_list.html", run_context(access, runs=runs))
+    return render(request, "participatie/team/run_list.html", run_context(access, runs=runs, current="runs"))
 
 
 @login_required
@@ -122,6 +124,8 @@ def create_run(request, team_id):
             "title": questionnaire.title,
             "audience": questionnaire.audience,
             "code": run_code_for(questionnaire.audience),
+            "opens_on": timezone.localdate(),
+            "closes_on": timezone.localdate() + datetime.timedelta(weeks=DEFAULT_WEEKS_OPEN),
         })
         return render(request, "participatie/team/run_form.html", run_context(access, form=form))
     context = run_context(access, choice=choice, has_questionnaires=live_questionnaires().exists())
@@ -145,6 +149,7 @@ def _detail(request, access, run, class_form, status=200):
     ]
     context = run_context(
         access, run,
+        current="run",
         status=status_code,
         status_label=STATUS_LABELS[status_code],
         respondents=respondent_count(run),
@@ -256,7 +261,10 @@ def _printable(request, team_id, run_id, kind, render_pdf):
     access = team_access(request.user, team_id)
     run = find_run(access, run_id)
     language = printables.printable_language(request.GET.get("taal"))
-    response = HttpResponse(render_pdf(run, survey_url(request, run), language), content_type="application/pdf")
+    with translation.override(language):
+        results_url = public_results_url(request, run)
+    content = render_pdf(run, survey_url(request, run), results_url, language)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Language"] = language
     return _private(response, printables.filename(kind, run, language))
 

@@ -21,6 +21,17 @@ def ensure_locales() -> dict[str, Locale]:
     return locales
 
 
+def ensure_survey_locales() -> dict[str, Locale]:
+    """One locale per language only surveys speak (ar, tr, pl, uk): questionnaires are translated into
+    them, but they get no LocaleSynchronization, so the page tree is never copied into them."""
+    portal = {code for code, _name in settings.PORTAL_LANGUAGES}
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.SURVEY_LANGUAGES
+        if code not in portal
+    }
+
+
 def ensure_home(title: str, intro: str, body: str) -> tuple[HomePage, bool]:
     """The default language's home page as the default site's root; replaces Wagtail's welcome page."""
     locale = Locale.get_default()

@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from gemeenten.demo.workspace import load_workspace
-from portal.demo.site import ensure_locales
+from participatie.demo.questionnaires import load_questionnaires
+from participatie.demo.run import load_demo_run
+from portal.demo.site import ensure_locales, ensure_survey_locales
 from portal.demo.users import ensure_demo_users
 from portal.municipalities import load_municipalities
 from stappen.demo.method import load_method
@@ -14,8 +16,8 @@ from voorbeelden.demo.practice import load_practice
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (the method, examples, interventions) and, in development or when asked, "
-        "the demo accounts with two demo teams and their plans. "
+        "Load the demo content (the method, examples, interventions, questionnaires) and, in development or "
+        "when asked, the demo accounts with two demo teams, their plans and a running demo survey. "
         "Safe to run again: what exists is kept, nothing is doubled."
     )
 
@@ -35,14 +37,19 @@ class Command(BaseCommand):
         load_municipalities()
         with transaction.atomic():
             locales = ensure_locales()
+            survey_locales = ensure_survey_locales()
             users = ensure_demo_users() if with_accounts else []
         default = locales.pop(settings.LANGUAGE_CODE)
         targets = list(locales.values())
         report = load_method(default, targets)
         report.extend(load_practice(default, targets))
+        # Questionnaires are translated into every survey language, also those the pages do not speak.
+        report.extend(load_questionnaires(default, targets + list(survey_locales.values())))
         if with_accounts:
             # The demo teams are coordinated by demo accounts and link to the method's pages.
             report.extend(load_workspace(users))
+            # The Velsen team's running children's survey, with its demo responses.
+            report.extend(load_demo_run())
         if options["verbosity"] > 1:
             for line in report.created:
                 self.stdout.write(f"created: {line}")
