@@ -39,3 +39,4 @@ lock: $(BIN)/uv
 
 messages: install
 	$(BIN)/python manage.py makemessages --locale=nl --locale=en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
+	$(BIN)/python manage.py survey_messages

@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 import polib
+import pytest
+
+from participatie.catalogue import make_catalogues, survey_only_languages
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
@@ -37,3 +40,19 @@ def test_catalogue_holds_every_string_in_the_code(tmp_path):
     extracted = {entry.msgid for entry in polib.pofile(str(tmp_path / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po"))}
     committed = {entry.msgid for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete}
     assert extracted - committed == set(), "run `make messages` and translate the new strings"
+
+
+@pytest.mark.parametrize("language", survey_only_languages())
+def test_survey_language_catalogues_are_complete(language):
+    catalogue = polib.pofile(str(ROOT / "portal" / "locale" / language / "LC_MESSAGES" / "django.po"))
+    assert len(catalogue) > 50
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_survey_language_catalogues_hold_every_respondent_string(tmp_path):
+    make_catalogues(tmp_path)
+    for language in survey_only_languages():
+        extracted = {entry.msgid for entry in polib.pofile(str(tmp_path / language / "LC_MESSAGES" / "django.po"))}
+        committed = {entry.msgid for entry in polib.pofile(str(ROOT / "portal" / "locale" / language / "LC_MESSAGES" / "django.po"))}
+        assert extracted - committed == set(), "run `make messages` and translate the new survey strings"
