@@ -71,7 +71,12 @@ def child(base_url, run_code, class_code, questions, start_at, think, double, se
     time.sleep(max(0.0, start_at - time.monotonic()))
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     url = f"{base_url}/doe-mee/{run_code}/klas/{class_code}/"
-    form = dict(HIDDEN.findall(opener.open(url, timeout=60).read().decode()))
+    try:
+        form = dict(HIDDEN.findall(opener.open(url, timeout=60).read().decode()))
+    except urllib.error.HTTPError as error:  # counted, so that the report shows the child as lost
+        with lock:
+            statuses[f"opening {error.code}"] = statuses.get(f"opening {error.code}", 0) + 1
+        return
     time.sleep(think)
     body = urllib.parse.urlencode([*form.items(), *answers_for(questions, rng), ("verstuur", "1")]).encode()
 
@@ -111,7 +116,9 @@ def main():
     from participatie.models import ClassCode, Response
     from tests.server import start_server
 
-    process, base_url = start_server(url, {"SURVEY_MIN_SECONDS": "1"})
+    # Persistent database connections, as production runs (a new PostgreSQL connection per request costs more
+    # than the whole submission).
+    process, base_url = start_server(url, {"SURVEY_MIN_SECONDS": "1", "CONN_MAX_AGE": "60"})
     rng = random.Random(2026)
     timings, statuses, lock = [], {}, threading.Lock()
     began = time.monotonic()

@@ -7,6 +7,7 @@ and the public page.
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from participatie.results import QuestionResult, RunResults
@@ -67,6 +68,7 @@ def audience_noun(audience: str) -> str:
 
 
 def out_of_ten(percent: int) -> str:
+    """A share in words, lower-case: where it starts a sentence, that sentence is capitalised as a whole."""
     tenths = round(percent / 10)
     if tenths < 1:
         return _("fewer than 1 out of 10")
@@ -101,23 +103,25 @@ def _sentences(result: QuestionResult, noun: str) -> list[str]:
         if all(figure.count is not None for figure in happiest):
             part = out_of_ten(sum(figure.percent for figure in happiest))
             if len(happiest) == 2:
-                sentences.append(_("%(part)s %(noun)s who answered chose “%(first)s” or “%(second)s”.") % {
+                sentences.append(capfirst(_("%(part)s %(noun)s who answered chose “%(first)s” or “%(second)s”.") % {
                     "part": part, "noun": noun, "first": happiest[0].label, "second": happiest[1].label,
-                })
+                }))
             else:
-                sentences.append(_("%(part)s %(noun)s who answered chose “%(label)s”.") % {
+                sentences.append(capfirst(_("%(part)s %(noun)s who answered chose “%(label)s”.") % {
                     "part": part, "noun": noun, "label": happiest[0].label,
-                })
+                }))
     elif question.kind == "yes_no":
         yes = figures[0]
         if yes.count is not None:
-            sentences.append(_("%(part)s %(noun)s who answered said yes.") % {"part": out_of_ten(yes.percent), "noun": noun})
+            sentences.append(capfirst(_("%(part)s %(noun)s who answered said yes.") % {
+                "part": out_of_ten(yes.percent), "noun": noun,
+            }))
     elif question.kind == "choice":
         shown = sorted((figure for figure in figures if figure.count is not None), key=lambda figure: -figure.count)
         for figure in shown[:3]:
-            sentences.append(_("%(part)s %(noun)s who answered chose “%(label)s”.") % {
+            sentences.append(capfirst(_("%(part)s %(noun)s who answered chose “%(label)s”.") % {
                 "part": out_of_ten(figure.percent), "noun": noun, "label": figure.label,
-            })
+            }))
     mean = result.mean
     if mean is not None:
         values = question.values

@@ -8,6 +8,9 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pypdf import PdfReader
 from wagtail.models import Locale
 
@@ -122,6 +125,18 @@ def fill_every_face(run):
     fill(run)
     respond(run, 5, "Zuid", mood=3)
     respond(run, 1, "Noord", mood=1)
+
+
+def group_hidden(count):
+    """The note in a group's row whose figures are hidden, as the results template writes it."""
+    return _("Not shown: fewer than %(count)s answers in this group, or it would let another small group be worked out.") % {
+        "count": count,
+    }
+
+
+def average(mean):
+    """The mean under a five-face question, as the results template writes it."""
+    return _("Average: %(mean)s on a scale from %(low)s to %(high)s.") % {"mean": mean, "low": 1, "high": 5}
 
 
 def url(name, run, *extra):
@@ -298,22 +313,29 @@ def test_only_live_questionnaires_in_the_default_language_are_offered(client, co
     assert not SurveyRun.objects.filter(team=team).exists()
 
 
+CODE_IN_USE = "This code is already in use. Choose another one or use the suggested code."
+CODE_FORMAT = "Use 4 to 20 capital letters, digits and hyphens."
+
+
+# Our own messages are given as msgids (with the values the form fills in) and compared in the page's language;
+# Django's own messages come from Django's Dutch catalogue and are given as Dutch fragments.
 @pytest.mark.parametrize("changes, field, message", [
-    ({"closes_on": (TODAY - DAY).isoformat()}, "closes_on", "on or after the opening date"),
-    ({"opens_on": (TODAY - 10 * DAY).isoformat(), "closes_on": (TODAY - 2 * DAY).isoformat()}, "closes_on", "has passed"),
-    ({"opens_on": "31-02-2027"}, "opens_on", "geldige datum"),  # Django's own messages are in Dutch
-    ({"min_group_size": "3"}, "min_group_size", "At least 5"),
+    ({"closes_on": (TODAY - DAY).isoformat()}, "closes_on", "The closing date must be on or after the opening date."),
+    ({"opens_on": (TODAY - 10 * DAY).isoformat(), "closes_on": (TODAY - 2 * DAY).isoformat()}, "closes_on",
+     "The closing date has passed. Choose today or a later date."),
+    ({"opens_on": "31-02-2027"}, "opens_on", "geldige datum"),
+    ({"min_group_size": "3"}, "min_group_size", "At least 5: smaller groups could be recognised."),
     ({"min_group_size": "4.5"}, "min_group_size", "geheel getal"),
-    ({"min_group_size": "9" * 30}, "min_group_size", "At most 100"),
-    ({"retention_months": "0"}, "retention_months", "At least 1 month"),
-    ({"code": "KIND-TEST"}, "code", "already in use"),
-    ({"code": "klas-test"}, "code", "already in use"),
-    ({"code": "KIND_7H3K"}, "code", "capital letters, digits and hyphens"),
-    ({"code": "AB"}, "code", "capital letters, digits and hyphens"),
+    ({"min_group_size": "9" * 30}, "min_group_size", "At most 100."),
+    ({"retention_months": "0"}, "retention_months", "At least 1 month."),
+    ({"code": "KIND-TEST"}, "code", CODE_IN_USE),
+    ({"code": "klas-test"}, "code", CODE_IN_USE),
+    ({"code": "KIND_7H3K"}, "code", CODE_FORMAT),
+    ({"code": "AB"}, "code", CODE_FORMAT),
     ({"questionnaire": "abc"}, "questionnaire", "geldige keuze"),
     ({"questionnaire": "9" * 25}, "questionnaire", "geldige keuze"),
-    ({"groups_school": ""}, "groups_school", "list at least one"),
-    ({"groups_school": "x" * 121}, "groups_school", "longer than 120"),
+    ({"groups_school": ""}, "groups_school", "The questionnaire asks for this: list at least one."),
+    ({"groups_school": "x" * 121}, "groups_school", ("“%(label)s…” is longer than 120 characters.", {"label": "x" * 40})),
     ({"title": ""}, "title", "verplicht"),
 ])
 def test_bad_input_gives_form_errors(client, coordinator, team, questionnaire, run, changes, field, message):
@@ -323,7 +345,9 @@ def test_bad_input_gives_form_errors(client, coordinator, team, questionnaire, r
     assert response.status_code == 422
     errors = response.context["form"].errors
     assert field in errors, errors
-    assert message in " ".join(errors[field]), errors[field]
+    msgid, values = message if isinstance(message, tuple) else (message, None)
+    expected = _(msgid) % values if values else _(msgid)
+    assert expected in " ".join(errors[field]), errors[field]
     assert f'href="#id_{field}"' in response.content.decode()
     assert SurveyRun.objects.filter(team=team).count() == 1
 
@@ -333,7 +357,7 @@ def test_a_questionnaire_choice_that_is_not_offered_is_a_form_error(client, coor
     for value in ("abc", "9" * 25, "-1"):
         response = client.get(team_url("create_run", team), {"vragenlijst": value})
         assert response.status_code == 422
-        assert "Choose one of the questionnaires." in response.content.decode()
+        assert _("Choose one of the questionnaires.") in response.content.decode()
 
 
 def test_editing_an_open_run_keeps_its_questionnaire_and_code(client, coordinator, run, questionnaire):
@@ -343,7 +367,7 @@ def test_editing_an_open_run_keeps_its_questionnaire_and_code(client, coordinato
     other.save()
     other.save_revision().publish()
     client.force_login(coordinator)
-    assert "Fixed once the survey has opened" in client.get(url("edit_run", run)).content.decode()
+    assert _("Fixed once the survey has opened.") in client.get(url("edit_run", run)).content.decode()
     data = run_data(questionnaire, questionnaire=other.pk, code="KIND-NIEUW", audience="youth", title="Nieuwe titel",
                     closes_on=(TODAY + 30 * DAY).isoformat(), opens_on=(TODAY - 7 * DAY).isoformat(), min_group_size="12",
                     team_response="We gaan aan de slag.", groups_school="Noord\nZuid\nWest\nOost")
@@ -358,7 +382,7 @@ def test_editing_an_open_run_keeps_its_questionnaire_and_code(client, coordinato
     # A school with answers cannot go; one without can.
     response = client.post(url("edit_run", run), {**data, "groups_school": "Noord\nZuid\nOost"})
     assert response.status_code == 422
-    assert "“West” already has answers" in response.content.decode()
+    assert _("“%(label)s” already has answers and cannot be removed or renamed.") % {"label": "West"} in response.content.decode()
     response = client.post(url("edit_run", run), {**data, "groups_school": "Noord\nZuid\nWest"})
     assert response.status_code == 302
     assert set(run.segment_options.values_list("label", flat=True)) == {"Noord", "Zuid", "West"}
@@ -418,7 +442,8 @@ def test_the_run_list_shows_status_and_respondents(client, reader, team, questio
     assert {code: (run.status, run.respondents) for code, run in runs.items()} == {
         "KIND-TEST": ("open", 3), "KIND-LATER": ("upcoming", 0), "KIND-KLAAR": ("closed", 0), "KIND-WEG": ("purged", 31),
     }
-    assert '<caption class="utrecht-table__caption" id="runs-caption">4 surveys</caption>' in response.content.decode()
+    caption = ngettext("%(counter)s survey", "%(counter)s surveys", 4) % {"counter": 4}
+    assert f'<caption class="utrecht-table__caption" id="runs-caption">{caption}</caption>' in response.content.decode()
 
 
 def test_the_run_page_gives_the_link_and_the_qr_code(client, reader, run):
@@ -467,7 +492,7 @@ def test_results_wait_for_the_smallest_group(client, reader, run):
     respond(run, 9, "Noord")
     client.force_login(reader)
     page = client.get(url("results", run)).content.decode()
-    assert "Results appear once at least 10 have answered." in page
+    assert _("Results appear once at least %(count)s have answered.") % {"count": 10} in page
     assert url("export_csv", run) not in page
 
 
@@ -480,8 +505,8 @@ def test_results_show_figures_means_and_hidden_groups(client, reader, run):
     assert "Hoe voel je je op school?" in page and "Welk cijfer geef je je leven?" in page
     assert '<th scope="row" class="utrecht-table__header-cell">Noord</th>' in page
     west = page.index('<th scope="row" class="utrecht-table__header-cell">West</th>')
-    assert "Not shown: fewer than 10 answers in this group" in page[west:west + 400]
-    assert "Why some figures are not shown" in page
+    assert group_hidden(10) in page[west:west + 400]
+    assert _("Why some figures are not shown") in page
     assert "<caption" in page and 'scope="col"' in page
     # Nothing about West's four children is on the page: no row gives its count or figures.
     assert not re.search(r"West</th>\s*<td class=\"utrecht-table__cell\">\d", page)
@@ -492,13 +517,16 @@ def test_an_average_is_left_out_when_its_line_has_hidden_figures(client, reader,
     respond(run, 1, "Noord")
     client.force_login(reader)
     page = client.get(url("results", run)).content.decode()
-    mood = page.split("Hoe voel je je op school?</h3>")[1].split("By group")[0]
-    assert "Average not shown" in mood and "Average: 3.7" not in mood
+    by_group = _("By group: “%(by)s”") % {"by": "Op welke school zit je?"}
+    assert by_group in page
+    mood = page.split("Hoe voel je je op school?</h3>")[1].split(by_group)[0]
+    assert _("Average not shown: with the figures shown it would give away hidden ones.") in mood
+    assert average("3.7") not in mood and average("3,7") not in mood
     respond(run, 5, "Zuid", mood=3)
     respond(run, 1, "Noord", mood=1)
     page = client.get(url("results", run)).content.decode()
-    mood = page.split("Hoe voel je je op school?</h3>")[1].split("By group")[0]
-    assert "Average: 3.5 on a scale from 1 to 5." in mood or "Average: 3,5 on a scale from 1 to 5." in mood
+    mood = page.split("Hoe voel je je op school?</h3>")[1].split(by_group)[0]
+    assert average("3.5") in mood or average("3,5") in mood
 
 
 def test_the_results_page_uses_run_results_only(client, reader, run):
@@ -524,7 +552,7 @@ def test_open_answers_are_reviewed_before_they_are_shown(client, member, reader,
     respond(run, 1, "Zuid", wish="Iets geheims")
     client.force_login(member)
     page = client.get(url("review", run)).content.decode()
-    assert "3 answers to review" in page
+    assert ngettext("%(counter)s answer to review", "%(counter)s answers to review", 3) % {"counter": 3} in page
     assert "kind@example.com" not in page and "[e-mail]" in page
     results_page = client.get(url("results", run)).content.decode()
     assert "Gratis zwemles" not in results_page
@@ -554,7 +582,7 @@ def test_open_answers_wait_for_the_smallest_group(client, member, run):
     client.force_login(member)
     page = client.get(url("review", run)).content.decode()
     assert "Te vroeg" not in page
-    assert "Open answers can be reviewed once at least 10 have answered." in page
+    assert _("Open answers can be reviewed once at least %(count)s have answered.") % {"count": 10} in page
     early = ResponseAnswer.objects.get(text="Te vroeg")
     client.post(url("review", run), {"answer": early.pk, "decision": "shown"})
     early.refresh_from_db()
@@ -573,7 +601,7 @@ def test_bad_review_posts_are_refused_without_500(client, member, run, questionn
     for answer_id in ("", "abc", "9" * 30, "٣", str(number.pk), str(foreign.pk)):
         assert client.post(url("review", run), {"answer": answer_id, "decision": "shown"}).status_code == 404, answer_id
     response = client.post(url("review", run), {"answer": wish.pk, "decision": "publish"}, follow=True)
-    assert "Choose whether to show or hide the answer." in response.content.decode()
+    assert _("Choose whether to show or hide the answer.") in response.content.decode()
     for answer in (wish, foreign):
         answer.refresh_from_db()
         assert answer.review == Review.PENDING
@@ -596,14 +624,23 @@ def test_the_public_page_says_what_we_heard_and_what_we_do(client, run):
     response = client.get(public_url(run.code))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "What we heard, what we do" in page
-    assert "38 children answered the survey." in page
+    children = _("children")
+    assert _("What we heard, what we do") in page
+    assert _("%(count)s %(noun)s answered the survey. Thank you!") % {"count": 38, "noun": children} in page
     # 12 of 38 chose the happiest face (32 %) and 11 the one below (29 %): about 6 out of 10.
-    assert "6 out of 10 children who answered chose “Goed” or “Heel goed”." in page
-    assert "On average children chose 3,5 on a scale from 1 to 5." in page  # 134 / 38, written the Dutch way
-    assert "children who answered said yes." in page
+    assert capfirst(_("%(part)s %(noun)s who answered chose “%(first)s” or “%(second)s”.") % {
+        "part": _("%(count)s out of 10") % {"count": 6}, "noun": children, "first": "Goed", "second": "Heel goed",
+    }) in page
+    assert _("On average %(noun)s chose %(mean)s on a scale from %(low)s to %(high)s.") % {
+        "noun": children, "mean": "3,5", "low": 1, "high": 5,
+    } in page  # 134 / 38, written the Dutch way
+    # 26 of 38 had breakfast (68 %): about 7 out of 10.
+    assert capfirst(_("%(part)s %(noun)s who answered said yes.") % {
+        "part": _("%(count)s out of 10") % {"count": 7}, "noun": children,
+    }) in page
     # The ladder has hidden figures, so its average is left out and there is nothing to say about it.
-    assert "gave a" not in page and "Welk cijfer geef je je leven?" not in page
+    gave = _("On average %(noun)s gave a %(mean)s out of %(high)s.").split("%(mean)s")[0] % {"noun": children}
+    assert gave not in page and "Welk cijfer geef je je leven?" not in page
     assert "Een gratis sportclub" in page
     assert "We beginnen met gratis zwemles." in page
     # No school is singled out in public.
@@ -614,8 +651,18 @@ def test_the_public_page_waits_for_enough_answers(client, run):
     respond(run, 4, "Noord", wish="Nog geheim")
     ResponseAnswer.objects.filter(text="Nog geheim").update(review=Review.SHOWN)
     page = client.get(public_url(run.code.lower())).content.decode()
-    assert "There are not enough answers yet" in page
+    assert _("Thank you for taking part! There are not enough answers yet to show what we heard. Results appear once at "
+             "least %(count)s have answered, so that nobody can be recognised.") % {"count": 10} in page
     assert "Nog geheim" not in page
+
+
+def test_the_public_page_starts_every_sentence_with_a_capital_in_english(client, run):
+    respond(run, 190, "Noord")
+    respond(run, 10, "Zuid", breakfast="no")
+    page = client.get(public_url(run.code, "en")).content.decode()
+    # 190 of 200 had breakfast (95 %): the sentence starts with “nearly all”.
+    assert "Nearly all children who answered said yes." in page
+    assert "nearly all" not in page
 
 
 def test_the_public_page_is_404_for_an_unknown_code(client):
@@ -642,8 +689,8 @@ def test_step_3_shows_the_survey_results(client, reader, team, run):
     assert "Peiling voorjaar" in page
     assert "Hoe voel je je op school?" in page
     west = page.index('<th scope="row" class="utrecht-table__header-cell">West</th>')
-    assert "Not shown" in page[west:west + 300]
-    assert "Why some figures are not shown" in page
+    assert group_hidden(10) in page[west:west + 300]
+    assert _("Why some figures are not shown") in page
     other_step = client.get(reverse("gemeenten:worksheet", args=[team.pk, plan.cycle, "2"])).content.decode()
     assert 'id="survey-results"' not in other_step
 

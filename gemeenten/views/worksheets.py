@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeenten.access import Need, plan_access
@@ -19,13 +19,13 @@ SURVEY_RESULTS_STEP = "3"
 
 
 AUTOSAVE_MESSAGES = {
-    "typing": _lazy("Not saved yet…"),
-    "saving": _lazy("Saving…"),
-    "saved": _lazy("Saved at %s"),
-    "unchanged": _lazy("Saved"),
-    "failed": _lazy("Not saved. Use the button at the bottom to save."),
-    "offline": _lazy("Not saved: no connection. Your text stays here; save again when you are back online."),
-    "compare": _lazy("Compare both versions"),
+    "typing": gettext_lazy("Not saved yet…"),
+    "saving": gettext_lazy("Saving…"),
+    "saved": gettext_lazy("Saved at %s"),
+    "unchanged": gettext_lazy("Saved"),
+    "failed": gettext_lazy("Not saved. Use the button at the bottom to save."),
+    "offline": gettext_lazy("Not saved: no connection. Your text stays here; save again when you are back online."),
+    "compare": gettext_lazy("Compare both versions"),
 }
 
 

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -192,10 +192,10 @@ def _find(request, code, class_code, open_only=True):
 
 
 UNAVAILABLE_MESSAGES = {
-    "unknown": _lazy("We cannot find a survey with this code."),
-    "not_started": _lazy("This survey has not started yet."),
-    "closed": _lazy("This survey is closed."),
-    "class_full": _lazy("Everyone in this class has already filled in the survey."),
+    "unknown": gettext_lazy("We cannot find a survey with this code."),
+    "not_started": gettext_lazy("This survey has not started yet."),
+    "closed": gettext_lazy("This survey is closed."),
+    "class_full": gettext_lazy("Everyone in this class has already filled in the survey."),
 }
 
 
