@@ -10,12 +10,13 @@ from participatie.questions import run_questions
 from participatie.submissions import store_response
 
 
-def item(key, value):
-    return {"type": "item", "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, key))}
-
-
 def item_id(key):
+    """A fixed id for a list item (an option or a face), as the demo gives them."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, key))
+
+
+def item(key, value):
+    return {"type": "item", "value": value, "id": item_id(key)}
 
 
 QUESTIONS = [
@@ -32,10 +33,11 @@ QUESTIONS = [
 ]
 
 
-def make_questionnaire(title="Testpeiling kinderen"):
+def make_questionnaire(body=None, title="Testpeiling kinderen", **texts):
+    """A published Dutch questionnaire; texts may set intro, consent and thanks."""
+    texts = {"intro": "Welkom.", "consent": "Anoniem.", "thanks": "Dank je!", **texts}
     questionnaire = Questionnaire(
-        title=title, audience="children", intro="Welkom.", consent="Anoniem.", thanks="Dank je!",
-        body=QUESTIONS, locale=Locale.objects.get(language_code="nl"),
+        title=title, audience="children", body=body or QUESTIONS, locale=Locale.objects.get(language_code="nl"), **texts,
     )
     questionnaire.save()
     questionnaire.save_revision().publish()

@@ -19,6 +19,7 @@ from participatie.models import ClassCode, Questionnaire, ResponseAnswer, Review
 from participatie.questions import run_questions
 from participatie.results import run_results
 from participatie.submissions import store_response
+from tests.surveys import item, item_id, make_questionnaire
 from tests.workspace import add_member, make_team
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +27,6 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
 GET, POST, BOTH = ("get",), ("post",), ("get", "post")
-
-
-def block_id(key):
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"survey-team-{key}"))
-
-
-def item(key, value):
-    return {"type": "item", "value": value, "id": block_id(key)}
 
 
 BODY = [
@@ -54,13 +47,9 @@ BODY = [
 
 @pytest.fixture
 def questionnaire():
-    questionnaire = Questionnaire(
-        title="Kinderpeiling", audience="children", intro="Welkom bij de peiling.", consent="Je antwoorden zijn anoniem.",
-        thanks="Dank je wel!", body=BODY, locale=Locale.objects.get(language_code="nl"),
+    return make_questionnaire(
+        BODY, title="Kinderpeiling", intro="Welkom bij de peiling.", consent="Je antwoorden zijn anoniem.", thanks="Dank je wel!",
     )
-    questionnaire.save()
-    questionnaire.save_revision().publish()
-    return questionnaire
 
 
 @pytest.fixture
@@ -102,8 +91,8 @@ def run(team, questionnaire):
 
 def respond(run, count=1, school=None, mood=4, life=7, breakfast="yes", after=("sport",), wish=None):
     questions = run_questions(run, run.questionnaire)
-    for _ in range(count):
-        values = {"mood": mood, "life": life, "breakfast": breakfast, "after": [block_id(key) for key in after]}
+    for _number in range(count):
+        values = {"mood": mood, "life": life, "breakfast": breakfast, "after": [item_id(key) for key in after]}
         if school:
             values["school"] = run.segment_options.get(label=school).key
         if wish:
