@@ -17,9 +17,13 @@ from gemeenten.models import Membership
 from gemeenten.models.team import Role
 from participatie.models import SurveyRun
 from participatie.questions import localized_questionnaire, run_questions
+from portal.pdf import html_to_pdf
 
-POSTER_TEMPLATE = "participatie/team/poster_pdf.html"
-LETTER_TEMPLATE = "participatie/team/letter_pdf.html"
+# Per kind of printable: its template and the start of its file name.
+PRINTABLES = {
+    "poster": ("participatie/team/poster_pdf.html", "poster"),
+    "letter": ("participatie/team/letter_pdf.html", "brief-ouders"),
+}
 
 
 def printable_language(requested: str | None) -> str:
@@ -64,24 +68,12 @@ def _context(run: SurveyRun, survey_url: str, results_url: str, language: str) -
     }
 
 
-def poster_pdf(run: SurveyRun, survey_url: str, results_url: str, language: str) -> bytes:
+def printable_pdf(kind: str, run: SurveyRun, survey_url: str, results_url: str, language: str) -> bytes:
+    template, _name = PRINTABLES[kind]
     with translation.override(language):
-        return _render(render_to_string(POSTER_TEMPLATE, _context(run, survey_url, results_url, language)))
-
-
-def letter_pdf(run: SurveyRun, survey_url: str, results_url: str, language: str) -> bytes:
-    with translation.override(language):
-        return _render(render_to_string(LETTER_TEMPLATE, _context(run, survey_url, results_url, language)))
+        return html_to_pdf(render_to_string(template, _context(run, survey_url, results_url, language)))
 
 
 def filename(kind: str, run: SurveyRun, language: str) -> str:
-    names = {"poster": "poster", "letter": "brief-ouders"}
-    return f"{names[kind]}-{run.code.lower()}-{language}.pdf"
-
-
-def _render(html: str) -> bytes:
-    # Imported here so that loading the URLconf does not pull in WeasyPrint and its font machinery.
-    from weasyprint import HTML, URLFetcher
-
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).write_pdf(pdf_tags=True)
+    _template, name = PRINTABLES[kind]
+    return f"{name}-{run.code.lower()}-{language}.pdf"

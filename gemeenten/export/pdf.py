@@ -1,10 +1,10 @@
 """The plan as a PDF for the council, laid out by WeasyPrint from a self-contained HTML template."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from gemeenten.export.document import PlanDocument
+from portal.pdf import html_to_pdf
 
 TEMPLATE = "gemeenten/export/plan_pdf.html"
 COUNTERS = {"number": "counter(page)", "total": "counter(pages)"}
@@ -30,12 +30,4 @@ def plan_html(document: PlanDocument) -> str:
 
 
 def render_pdf(document: PlanDocument) -> bytes:
-    # Imported here so that loading the URLconf does not pull in WeasyPrint and its font machinery.
-    from weasyprint import HTML, URLFetcher
-
-    # The template carries its own CSS and the answers are escaped, so nothing needs fetching:
-    # only inline data: URLs are allowed; no network, not even the project's own files.
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    html = HTML(string=plan_html(document), base_url=str(settings.BASE_DIR), url_fetcher=fetcher)
-    # Tagged, so that screen readers can follow the headings and tables.
-    return html.write_pdf(pdf_tags=True)
+    return html_to_pdf(plan_html(document))

@@ -63,8 +63,16 @@ class SurveyRun(models.Model):
             except ValueError:
                 continue
 
+    def status_on(self, today: datetime.date) -> str:
+        """upcoming, open, closed, or purged once the answers have gone."""
+        if self.purged_on is not None:
+            return "purged"
+        if today < self.opens_on:
+            return "upcoming"
+        return "open" if today <= self.closes_on else "closed"
+
     def is_open(self, today: datetime.date) -> bool:
-        return self.purged_on is None and self.opens_on <= today <= self.closes_on
+        return self.status_on(today) == "open"
 
 
 class SegmentOption(models.Model):

@@ -183,10 +183,10 @@ def _find(request, code, class_code, open_only=True):
         klass = run.class_codes.filter(code=class_code.upper()).first()
         if klass is None:
             return _unavailable(request, "unknown", status=404)
-    today = timezone.localdate()
-    if open_only and not run.is_open(today):
-        if run.purged_on is None and today < run.opens_on:
-            return _unavailable(request, "not_started", run=run, status=200)
+    status = run.status_on(timezone.localdate())
+    if open_only and status == "upcoming":
+        return _unavailable(request, "not_started", run=run, status=200)
+    if open_only and status != "open":
         return _unavailable(request, "closed", run=run, status=410)
     return run, klass
 

@@ -40,14 +40,6 @@ STATUS_LABELS = {
 }
 
 
-def run_status(run: SurveyRun, today: datetime.date) -> str:
-    if run.purged_on is not None:
-        return "purged"
-    if today < run.opens_on:
-        return "upcoming"
-    return "open" if today <= run.closes_on else "closed"
-
-
 def find_run(access, run_id: int) -> SurveyRun:
     """The team's own run, or 404: a run id of another team reveals nothing."""
     run = SurveyRun.objects.filter(team=access.team, pk=run_id).select_related("questionnaire", "team").first()
@@ -102,7 +94,7 @@ def run_list(request, team_id):
         SurveyRun.objects.filter(team=access.team).select_related("questionnaire").annotate(answers=Count("responses"))
     )
     for run in runs:
-        run.status = run_status(run, today)
+        run.status = run.status_on(today)
         run.status_label = STATUS_LABELS[run.status]
         run.respondents = run.kept_counts.get("respondents", 0) if run.kept_counts is not None else run.answers
     return render(request, "participatie/team/run_list.html", run_context(access, runs=runs, current="runs"))
@@ -142,7 +134,7 @@ def run_detail(request, team_id, run_id):
 
 def _detail(request, access, run, class_form, status=200):
     today = timezone.localdate()
-    status_code = run_status(run, today)
+    status_code = run.status_on(today)
     class_codes = [
         (class_code, request.build_absolute_uri(survey_path(run.code, class_code.code)))
         for class_code in run.class_codes.all()
@@ -240,7 +232,8 @@ def remove_class_code(request, team_id, run_id, class_code_id):
     return back_to_run(run)
 
 
-def _private(response, filename=None, inline=False):
+def private_file(response, filename=None, inline=False):
+    """A team's file: never kept in a shared cache."""
     if filename:
         response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
@@ -254,28 +247,28 @@ def qr_code(request, team_id, run_id):
     run = find_run(access, run_id)
     download = request.GET.get("download") == "1"
     response = HttpResponse(printables.qr_svg(survey_url(request, run)), content_type="image/svg+xml")
-    return _private(response, f"qr-{run.code.lower()}.svg", inline=not download)
+    return private_file(response, f"qr-{run.code.lower()}.svg", inline=not download)
 
 
-def _printable(request, team_id, run_id, kind, render_pdf):
+def _printable(request, team_id, run_id, kind):
     access = team_access(request.user, team_id)
     run = find_run(access, run_id)
     language = printables.printable_language(request.GET.get("taal"))
     with translation.override(language):
         results_url = public_results_url(request, run)
-    content = render_pdf(run, survey_url(request, run), results_url, language)
+    content = printables.printable_pdf(kind, run, survey_url(request, run), results_url, language)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Language"] = language
-    return _private(response, printables.filename(kind, run, language))
+    return private_file(response, printables.filename(kind, run, language))
 
 
 @login_required
 @require_GET
 def poster(request, team_id, run_id):
-    return _printable(request, team_id, run_id, "poster", printables.poster_pdf)
+    return _printable(request, team_id, run_id, "poster")
 
 
 @login_required
 @require_GET
 def letter(request, team_id, run_id):
-    return _printable(request, team_id, run_id, "letter", printables.letter_pdf)
+    return _printable(request, team_id, run_id, "letter")

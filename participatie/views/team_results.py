@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from gemeenten.access import team_access
 from participatie import exports
 from participatie.results import run_results
-from participatie.views.runs import find_run, public_results_url, run_context
+from participatie.views.runs import find_run, private_file, public_results_url, run_context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -28,9 +28,7 @@ def _download(request, team_id, run_id, extension, content_type, write):
     access = team_access(request.user, team_id)
     run = find_run(access, run_id)
     response = HttpResponse(write(run_results(run, get_language())), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="resultaten-{run.code.lower()}.{extension}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(response, f"resultaten-{run.code.lower()}.{extension}")
 
 
 @login_required
