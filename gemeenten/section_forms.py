@@ -5,7 +5,9 @@ from django.utils.text import Truncator, capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from gemeenten.models import Approach, ContactAgreement, MonitoringAgreement, Partner, Plan, Result
+from gemeenten.figures.baseline import apply_baseline
+from gemeenten.figures.indicators import IndicatorChoiceField, team_indicators
+from gemeenten.models import Approach, ContactAgreement, Finding, MonitoringAgreement, Partner, Plan, PracticeSignal, Result
 from gemeenten.models.plan import CouncilStatus
 from gemeenten.models.structured import Score
 from stappen.building_blocks import BUILDING_BLOCKS
@@ -80,26 +82,79 @@ class PartnerForm(PlanRowForm):
         }
 
 
+class PracticeSignalForm(PlanRowForm):
+    class Meta:
+        model = PracticeSignal
+        fields = ["signal", "seen_by"]
+        widgets = {"signal": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "signal": _("What professionals, partners, young people or parents notice about families in poverty, "
+                        "beside the figures. No names or other details that make someone recognisable."),
+            "seen_by": _("Who noticed it, for example 'primary schools' or 'debt counselling'."),
+        }
+
+
+class FindingForm(PlanRowForm):
+    indicator = IndicatorChoiceField(
+        queryset=None, required=False, label=_("Figure that shows it"), empty_label=_("No figure"),
+        help_text=_("Optional. When this becomes a result in step 4, the figure's latest value becomes its baseline."),
+    )
+
+    class Meta:
+        model = Finding
+        fields = ["kind", "text", "indicator"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = team_indicators(self.plan.team_id, keep=self.instance.indicator_id)
+
+
 class ResultForm(PlanRowForm):
     baseline_year = year_field(Result, "baseline_year")
     target_year = year_field(Result, "target_year")
+    catalogue_indicator = IndicatorChoiceField(
+        queryset=None, required=False, label=_("Indicator from the figures"), empty_label=_("None: describe it below"),
+        help_text=_("Choose one of the figures of step 3, and its latest value becomes the baseline "
+                    "when you leave the baseline empty. Step 6 then shows its trend against the target."),
+    )
+    finding = forms.ModelChoiceField(queryset=Finding.objects.none(), required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Result
-        fields = ["result", "indicator", "baseline", "baseline_year", "target", "target_year", "source"]
+        fields = ["result", "catalogue_indicator", "indicator", "baseline", "baseline_year", "target", "target_year",
+                  "source", "finding"]
         widgets = {"result": forms.Textarea(attrs={"rows": 2}), "indicator": forms.Textarea(attrs={"rows": 2})}
+        labels = {"indicator": _("Indicator in your own words")}
         help_texts = {
             "result": _("What changes for children and families, in their words where you can."),
-            "indicator": _("What you count or ask to see whether the result comes closer."),
+            "indicator": _("What you count or ask to see whether the result comes closer. "
+                           "Left empty, it takes the name of the indicator chosen above."),
             "baseline": _("Where you start, for example '23%' or '140 families'."),
             "source": _("Where the figures come from, for example a youth monitor or your own registration."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].required = False
+        self.fields["catalogue_indicator"].queryset = team_indicators(
+            self.plan.team_id, keep=self.instance.catalogue_indicator_id
+        )
+        self.fields["finding"].queryset = Finding.objects.filter(plan=self.plan)
 
     def clean(self):
         cleaned = super().clean()
         baseline_year, target_year = cleaned.get("baseline_year"), cleaned.get("target_year")
         if baseline_year and target_year and target_year < baseline_year:
             self.add_error("target_year", _("The target year cannot be earlier than the year of the baseline."))
+        chosen = cleaned.get("catalogue_indicator")
+        if not cleaned.get("indicator", "").strip():
+            if chosen:
+                cleaned["indicator"] = chosen.localized.name
+            elif "indicator" not in self.errors:
+                self.add_error("indicator", _("Describe the indicator, or choose one from the figures above."))
+        if chosen and not cleaned.get("baseline", "").strip():
+            apply_baseline(cleaned, self.plan.team, chosen)
         return cleaned
 
 

@@ -19,7 +19,17 @@ from django.utils.translation import gettext_lazy
 
 from gemeenten import section_forms
 from gemeenten.changes import record_change
-from gemeenten.models import Approach, ApproachScore, ContactAgreement, MonitoringAgreement, Partner, Plan, Result
+from gemeenten.models import (
+    Approach,
+    ApproachScore,
+    ContactAgreement,
+    Finding,
+    MonitoringAgreement,
+    Partner,
+    Plan,
+    PracticeSignal,
+    Result,
+)
 from gemeenten.models.structured import MonitoringLevel, Score
 from gemeenten.templatetags.workspace_tags import display_name
 from stappen.building_blocks import BUILDING_BLOCKS
@@ -66,6 +76,14 @@ def _with_year(value_field, year_field):
     return value
 
 
+def _finding_indicator(finding) -> str:
+    return finding.indicator.localized.name if finding.indicator_id else ""
+
+
+def _finding_results(finding) -> str:
+    return "; ".join(Truncator(result.result).chars(80) for result in finding.results.all())
+
+
 def _approach_kind(approach) -> str:
     return _("From the portal") if approach.intervention_id else _("Local activity")
 
@@ -86,6 +104,7 @@ class Section:
     related: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
     order: Callable | None = None  # a sort key, where the database's order is not the method's
+    before_questions: bool = False  # shown above the step's questions rather than below them
 
     @property
     def anchor(self) -> str:
@@ -103,9 +122,9 @@ class Section:
         )
         return sorted(rows, key=self.order) if self.order else rows
 
-    def form(self, plan, data=None, instance=None):
+    def form(self, plan, data=None, instance=None, initial=None):
         instance = instance if instance is not None else self.model(plan=plan)
-        return self.form_class(data, instance=instance, plan=plan, prefix=self.slug)
+        return self.form_class(data, instance=instance, plan=plan, prefix=self.slug, initial=initial)
 
     def worksheet_url(self, plan, anchor=None) -> str:
         url = reverse("gemeenten:worksheet", args=[plan.team_id, plan.cycle, self.step_code])
@@ -125,6 +144,38 @@ SECTIONS = {
                 "The organisations and networks the approach needs: their sector, their role and whom to contact."
             ),
             columns=(Column("organisation"), Column("sector"), Column("role"), Column("contact")),
+        ),
+        Section(
+            slug="signalen",
+            step_code="3",
+            model=PracticeSignal,
+            form_class=section_forms.PracticeSignalForm,
+            title=gettext_lazy("Signals from practice"),
+            intro=gettext_lazy(
+                "What professionals, partners, young people and parents see happening to families in poverty, "
+                "beside the figures. Each member can add what they notice."
+            ),
+            columns=(Column("signal"), Column("seen_by")),
+            before_questions=True,
+        ),
+        Section(
+            slug="zorgen-en-kansen",
+            step_code="3",
+            model=Finding,
+            form_class=section_forms.FindingForm,
+            title=gettext_lazy("Concerns and opportunities"),
+            intro=gettext_lazy(
+                "The main concerns about families in poverty and the main opportunities for children and young "
+                "people, as you see them together. Step 4 starts its list of results from these."
+            ),
+            columns=(
+                Column("kind"),
+                Column("text"),
+                Column("indicator", gettext_lazy("Figure that shows it"), _finding_indicator),
+                Column("results", gettext_lazy("Result in step 4"), _finding_results),
+            ),
+            related=("indicator",),
+            prefetch=("results",),
         ),
         Section(
             slug="resultaten",
@@ -256,6 +307,7 @@ class SectionBlock:
     matrix: Matrix | None = None
     council_form: forms.Form | None = None
     headers: list[str] = field(default_factory=list)
+    starting_list: list | None = None  # step 4: concerns and opportunities of step 3 not yet a result
 
 
 def building_block_matrix(approaches) -> Matrix:
@@ -271,7 +323,7 @@ def building_block_matrix(approaches) -> Matrix:
     return Matrix([(key, str(label)) for key, label in BUILDING_BLOCKS], rows)
 
 
-def section_block(section: Section, plan: Plan) -> SectionBlock:
+def section_block(section: Section, plan: Plan, finding_id: int | None = None) -> SectionBlock:
     objects = section.rows(plan)
     block = SectionBlock(
         section=section,
@@ -279,6 +331,13 @@ def section_block(section: Section, plan: Plan) -> SectionBlock:
         form=section.form(plan),
         headers=section.headers(),
     )
+    if section.model is Result:
+        block.starting_list = list(Finding.objects.filter(plan=plan, results__isnull=True).order_by("kind", "pk"))
+        chosen = next((finding for finding in block.starting_list if finding.pk == finding_id), None)
+        if chosen is not None:
+            block.form = section.form(plan, initial={
+                "result": chosen.text, "finding": chosen.pk, "catalogue_indicator": chosen.indicator_id,
+            })
     if section.model is Approach:
         block.matrix = building_block_matrix(objects)
     if section.step_code == COUNCIL_STEP:
@@ -286,9 +345,12 @@ def section_block(section: Section, plan: Plan) -> SectionBlock:
     return block
 
 
-def sections_for_step(plan: Plan, code: str) -> list[SectionBlock]:
-    """What the worksheet page of one step shows below its questions; a fixed number of queries per section."""
-    return [section_block(section, plan) for section in SECTIONS.values() if section.step_code == code]
+def sections_for_step(plan: Plan, code: str, finding_id: int | None = None) -> list[SectionBlock]:
+    """The structured sections of one step's worksheet page; a fixed number of queries per section.
+
+    `finding_id`: a concern or opportunity of step 3 to start a new result from (step 4).
+    """
+    return [section_block(section, plan, finding_id) for section in SECTIONS.values() if section.step_code == code]
 
 
 # Changes, each recorded

@@ -1,7 +1,7 @@
 from django.urls import include, path, register_converter
 from django.urls.converters import IntConverter
 
-from gemeenten.views import answers, cycles, export, members, plans, sections, teams, worksheets
+from gemeenten.views import answers, cycles, export, figures, members, plans, sections, teams, worksheets
 
 
 class StepCodeConverter:
@@ -49,6 +49,10 @@ urlpatterns = [
     path(plan + "vraag/<str:question_id>/", answers.answer, name="answer"),
     path(plan + "aanpakken/<id:row_id>/bouwstenen/", sections.scores, name="scores"),
     path(plan + "raadsbesluit/", sections.council_decision, name="council_decision"),
+    path(plan + "cijfers/nieuw/", figures.add_figure, name="add_figure"),
+    path(plan + "cijfers/<id:value_id>/", figures.figure, name="figure"),
+    path(plan + "cijfers/indicator/", figures.add_indicator, name="add_indicator"),
+    path(plan + "cijfers/besproken/", figures.review_figures, name="review_figures"),
     path(plan + "volgende-cyclus/", cycles.next_cycle, name="next_cycle"),
     path(plan + "export.pdf", export.pdf, name="export_pdf"),
     path(plan + "export.docx", export.docx, name="export_docx"),

@@ -21,6 +21,9 @@ ANSWER_KINDS = [
 QUESTION_PURPOSES = [
     ("involvement", _("How children, youth and parents are involved in this step")),
     ("partners", _("Answered in the workspace's table of partners")),
+    ("local_figures", _("Answered by the local figures in the workspace's analysis")),
+    ("signals", _("Answered in the workspace's signals from practice")),
+    ("findings", _("Answered in the workspace's list of concerns and opportunities")),
     ("results", _("Answered in the workspace's table of results and indicators")),
     ("approaches", _("Answered in the workspace's chosen approaches")),
     ("monitoring", _("Answered in the workspace's monitoring agreements")),

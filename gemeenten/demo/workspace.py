@@ -25,9 +25,12 @@ from gemeenten.models import (
     Answer,
     Approach,
     ContactAgreement,
+    Finding,
+    Indicator,
     Membership,
     MonitoringAgreement,
     Partner,
+    PracticeSignal,
     Result,
     Team,
 )
@@ -151,10 +154,12 @@ class _Loader:
             save_answer(plan, code, question, value, answer.version if answer else 0, author)
 
     def structured(self, plan, content, editors, coordinator):
-        """The rows of steps 2, 4, 5, 6 and 7, through the same forms and functions as the workspace."""
+        """The rows of steps 2 to 7, through the same forms and functions as the workspace."""
         results = {}
         for name, model in [
             ("partners", Partner),
+            ("signals", PracticeSignal),
+            ("findings", Finding),
             ("results", Result),
             ("approaches", Approach),
             ("monitoring", MonitoringAgreement),
@@ -170,6 +175,7 @@ class _Loader:
                 scores = fields.pop("scores", [])
                 if model is Approach and not self.approach_fields(fields, results):
                     continue
+                _refer(model, fields, results)
                 data = {f"{section.slug}-{field}": _form_value(value) for field, value in fields.items()}
                 form, saved = add_row(section, plan, data, author)
                 if saved is None:
@@ -205,6 +211,24 @@ class _Loader:
         if not form.is_valid():
             raise ContentError(f"Scores of {approach}: {form.errors.as_text()}")
         save_scores(plan, approach, form, author)
+
+
+INDICATOR_FIELDS = {Finding: "indicator", Result: "catalogue_indicator"}
+
+
+def _refer(model, fields, rows) -> None:
+    """Turns the YAML's indicator codes and row keys (a result's concern or opportunity) into the forms' choices."""
+    name = INDICATOR_FIELDS.get(model)
+    code = fields.get(name) if name else None
+    if code:
+        indicator = Indicator.objects.filter(code=code, locale=Locale.get_default(), team__isnull=True).first()
+        if indicator is None:
+            raise ContentError(f"Unknown indicator {code!r}: is the catalogue loaded (load_indicators)?")
+        fields[name] = indicator.pk
+    if model is Result and "finding" in fields:
+        if fields["finding"] not in rows:
+            raise ContentError(f"A result refers to unknown concern or opportunity {fields['finding']!r}")
+        fields["finding"] = rows[fields["finding"]].pk
 
 
 def _author(entry, editors, coordinator) -> User:

@@ -9,7 +9,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from gemeenten.export.document import AnswerEntry, Matrix, PlanDocument, Table
+from gemeenten.export.document import AnswerEntry, Matrix, PlanDocument
+from gemeenten.export.tables import Table
 
 MUTED = RGBColor(0x5A, 0x5A, 0x5A)
 SCORE_FILLS = {"yes": "E3F1E0", "partly": "FBF1D5", "no": "F8E1DF"}
@@ -44,6 +45,8 @@ def render_docx(document: PlanDocument) -> bytes:
         for section in step.sections:
             word.add_heading(section.title, level=2)
             _table_or_nothing(word, document, section.table)
+        for group in step.figure_groups:
+            _figure_group(word, document, group)
         if step.removed:
             word.add_heading(document.labels.removed_heading, level=2)
             for entry in step.removed:
@@ -108,6 +111,20 @@ def _answer(word, document: PlanDocument, entry: AnswerEntry, level: int):
                 run = paragraph.add_run(line)
                 if index < len(lines) - 1:
                     run.add_break(WD_BREAK.LINE)
+
+
+def _figure_group(word, document: PlanDocument, group):
+    """Word has no inline SVG: the figures go in as their tables; the PDF has the charts too."""
+    word.add_heading(group.title, level=2)
+    if group.intro:
+        word.add_paragraph(group.intro)
+    if not group.figures:
+        _muted(word.add_paragraph(document.labels.nothing_recorded))
+    for figure in group.figures:
+        word.add_heading(figure.title, level=3)
+        _table_or_nothing(word, document, figure.table)
+        for note in figure.notes:
+            _muted(word.add_paragraph(note))
 
 
 def _table_or_nothing(word, document: PlanDocument, table: Table):

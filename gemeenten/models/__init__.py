@@ -1,4 +1,6 @@
+from gemeenten.models.analysis import FigureReview, Finding, PracticeSignal
 from gemeenten.models.answers import Answer, AnswerVersion
+from gemeenten.models.figures import Indicator, IndicatorValue
 from gemeenten.models.plan import Plan, PlanChange, StepState
 from gemeenten.models.structured import (
     Approach,
@@ -16,11 +18,16 @@ __all__ = [
     "Approach",
     "ApproachScore",
     "ContactAgreement",
+    "FigureReview",
+    "Finding",
+    "Indicator",
+    "IndicatorValue",
     "Invitation",
     "Membership",
     "MonitoringAgreement",
     "Partner",
     "Plan",
+    "PracticeSignal",
     "PlanChange",
     "Result",
     "StepState",

@@ -48,6 +48,14 @@ class Result(PlanRow):
     target = models.CharField(_("target"), max_length=60, blank=True)
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True, validators=YEAR_VALIDATORS)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    catalogue_indicator = models.ForeignKey(
+        "gemeenten.Indicator", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("indicator from the figures"),
+    )
+    finding = models.ForeignKey(
+        "gemeenten.Finding", on_delete=models.SET_NULL, null=True, blank=True, related_name="results",
+        verbose_name=_("concern or opportunity from step 3"),
+    )
 
     class Meta(PlanRow.Meta):
         verbose_name = _("result")

@@ -6,16 +6,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeenten.access import Need, plan_access
+from gemeenten.analysis import ANALYSIS_STEP, plan_analysis
 from gemeenten.answers import save_form
+from gemeenten.figures.forms import FigureReviewForm, LocalValueForm
+from gemeenten.figures.trends import TRENDS_STEP, result_trends
 from gemeenten.method import find_step, step_questions
 from gemeenten.models import StepState
 from gemeenten.overview import held_back_versions, mark_step
 from gemeenten.sections import sections_for_step
 from gemeenten.worksheet_items import removed_question_answers, worksheet_items
-from participatie.results import team_results
 
-# Until step 3 has its own analysis, it shows what the team's surveys found in a section of its own.
-SURVEY_RESULTS_STEP = "3"
+RESULTS_STEP = "4"
 
 
 AUTOSAVE_MESSAGES = {
@@ -46,6 +47,7 @@ def worksheet(request, team_id, cycle, code):
         if outcome.errors:
             messages.error(request, _("Some answers could not be saved. Your text is still in the form below."))
     state = StepState.objects.filter(plan=plan, step_code=code).select_related("last_edited_by").first()
+    sections = sections_for_step(plan, code, _finding_id(request) if code == RESULTS_STEP else None)
     context = {
         "access": access,
         "team": access.team,
@@ -55,13 +57,27 @@ def worksheet(request, team_id, cycle, code):
         "review_items": worksheet_items(plan, questions.review, outcome),
         "items": worksheet_items(plan, questions.questions, outcome),
         "removed": removed_question_answers(plan, code, questions.all()),
-        "sections": sections_for_step(plan, code),
+        "sections_before": [block for block in sections if block.section.before_questions],
+        "sections": [block for block in sections if not block.section.before_questions],
         "held_back": held_back_versions(plan, request.user).filter(answer__step_code=code),
         "can_edit": access.can(Need.EDIT),
         "autosave_messages": AUTOSAVE_MESSAGES,
-        "survey_results": team_results(access.team.pk) if code == SURVEY_RESULTS_STEP else None,
+        "result_trends": result_trends(plan) if code == TRENDS_STEP else None,
     }
+    if code == ANALYSIS_STEP:
+        analysis = plan_analysis(plan)
+        context.update({
+            "analysis": analysis,
+            "local_form": LocalValueForm(team=access.team),
+            "review_form": FigureReviewForm(questions=analysis.learning_questions),
+        })
     return render(request, "gemeenten/worksheet.html", context, status=422 if outcome and outcome.errors else 200)
+
+
+def _finding_id(request) -> int | None:
+    """Step 4 can start a new result from one of step 3's concerns or opportunities: ?finding=<id>."""
+    value = request.GET.get("finding", "")
+    return int(value) if value.isdigit() and len(value) <= 9 else None
 
 
 @login_required

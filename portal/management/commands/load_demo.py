@@ -4,7 +4,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from gemeenten.demo.figures import load_demo_figures
 from gemeenten.demo.workspace import load_workspace
+from gemeenten.figures.catalogue import load_catalogue
 from participatie.demo.questionnaires import load_questionnaires
 from participatie.demo.run import load_demo_run
 from portal.demo.site import ensure_locales, ensure_survey_locales
@@ -17,7 +19,7 @@ from voorbeelden.demo.practice import load_practice
 class Command(BaseCommand):
     help = (
         "Load the demo content (the method, examples, interventions, questionnaires) and, in development or "
-        "when asked, the demo accounts with two demo teams, their plans and a running demo survey. "
+        "when asked, the demo accounts with two demo teams, their plans, demo figures and a running demo survey. "
         "Safe to run again: what exists is kept, nothing is doubled."
     )
 
@@ -39,6 +41,8 @@ class Command(BaseCommand):
             locales = ensure_locales()
             survey_locales = ensure_survey_locales()
             users = ensure_demo_users() if with_accounts else []
+            # The indicator catalogue is reference data, like the municipalities: also outside the demo.
+            load_catalogue()
         default = locales.pop(settings.LANGUAGE_CODE)
         targets = list(locales.values())
         report = load_method(default, targets)
@@ -48,6 +52,8 @@ class Command(BaseCommand):
         if with_accounts:
             # The demo teams are coordinated by demo accounts and link to the method's pages.
             report.extend(load_workspace(users))
+            # Made-up figures for Velsen, labelled as demo figures, and the team's discussion of them.
+            report.extend(load_demo_figures())
             # The Velsen team's running children's survey, with its demo responses.
             report.extend(load_demo_run())
         if options["verbosity"] > 1:

@@ -1,0 +1,15 @@
+"""Step 4: a result whose indicator comes from the figures takes its baseline from them."""
+
+from gemeenten.figures.values import format_value, latest_value
+
+
+def apply_baseline(cleaned: dict, team, indicator) -> None:
+    """Fills an empty baseline, its year and the source from the indicator's latest value, where one is known."""
+    found = latest_value(team, indicator)
+    if found is None:
+        return
+    value, region_name = found
+    cleaned["baseline"] = format_value(value.value, indicator.unit, indicator.decimals)[:60]
+    cleaned["baseline_year"] = value.year
+    if not cleaned.get("source", "").strip():
+        cleaned["source"] = f"{value.source}, {region_name}"[:200]
