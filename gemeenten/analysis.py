@@ -13,7 +13,7 @@ from gemeenten.changes import record_change
 from gemeenten.figures.indicators import translated
 from gemeenten.figures.series import TeamFigures, team_figures
 from gemeenten.figures.values import format_value, team_regions
-from gemeenten.method import method_steps
+from gemeenten.method import MethodStep, method_steps
 from gemeenten.models import FigureReview, IndicatorValue
 from participatie.results import RunResults, team_results
 from stappen.building_blocks import LEARNING_CYCLE
@@ -46,15 +46,16 @@ class Analysis:
         return [figure for figure in self.figures.all if figure.new]
 
 
-def plan_analysis(plan, with_voices: bool = True) -> Analysis:
+def plan_analysis(plan, steps: list[MethodStep] | None = None) -> Analysis:
+    """`steps`: the method's steps where the caller already read them, for the learning-cycle questions."""
     reviews = list(FigureReview.objects.filter(plan__team=plan.team).select_related("reviewed_by", "plan"))
     last = reviews[0] if reviews else None
     return Analysis(
         figures=team_figures(plan.team, new_since=last.reviewed_at if last else None),
-        voices=team_results(plan.team_id) if with_voices else [],
+        voices=team_results(plan.team_id),
         last_review=last,
         reviews=[review for review in reviews if review.plan_id == plan.pk],
-        learning_questions=learning_questions(),
+        learning_questions=learning_questions(steps),
         own_values=own_values(plan.team),
     )
 
@@ -74,9 +75,9 @@ def own_values(team) -> list[OwnValue]:
     ]
 
 
-def learning_questions() -> list[WorksheetQuestion]:
+def learning_questions(steps: list[MethodStep] | None = None) -> list[WorksheetQuestion]:
     """The four learning-cycle questions as the method words them; the phases alone where no step page has them."""
-    for step in method_steps():
+    for step in method_steps() if steps is None else steps:
         if step.page is not None:
             questions = learning_cycle_questions(step.page.body)
             if questions:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from gemeenten.figures.baseline import apply_baseline
-from gemeenten.figures.indicators import IndicatorChoiceField, team_indicators
+from gemeenten.figures.indicators import IndicatorChoiceField, team_indicators, translated
 from gemeenten.models import Approach, ContactAgreement, Finding, MonitoringAgreement, Partner, Plan, PracticeSignal, Result
 from gemeenten.models.plan import CouncilStatus
 from gemeenten.models.structured import Score
@@ -150,7 +150,7 @@ class ResultForm(PlanRowForm):
         chosen = cleaned.get("catalogue_indicator")
         if not cleaned.get("indicator", "").strip():
             if chosen:
-                cleaned["indicator"] = chosen.localized.name
+                cleaned["indicator"] = translated([chosen])[chosen.pk].name
             elif "indicator" not in self.errors:
                 self.add_error("indicator", _("Describe the indicator, or choose one from the figures above."))
         if chosen and not cleaned.get("baseline", "").strip():

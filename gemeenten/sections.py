@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from gemeenten import section_forms
 from gemeenten.changes import record_change
+from gemeenten.figures.indicators import translated
 from gemeenten.models import (
     Approach,
     ApproachScore,
@@ -77,7 +78,7 @@ def _with_year(value_field, year_field):
 
 
 def _finding_indicator(finding) -> str:
-    return finding.indicator.localized.name if finding.indicator_id else ""
+    return translated([finding.indicator])[finding.indicator_id].name if finding.indicator_id else ""
 
 
 def _finding_results(finding) -> str:

@@ -10,8 +10,15 @@ The counts are plain JSON, so that a run whose raw responses were purged keeps e
                                     "answered": {group: {question id: respondents}}}}}
 
 A value is a number ("1".."5", "0".."10") or an option key; the group "" holds those who gave no group.
+
+Responses are never changed once stored, and only a purge removes them (which keeps the counts), so
+the counts are cached under the run and its number of responses: one cheap count tells whether they
+are still right.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 
 from participatie.models import Response, ResponseAnswer, SurveyRun
@@ -19,12 +26,26 @@ from participatie.models import Response, ResponseAnswer, SurveyRun
 NO_GROUP = ""
 
 
+COUNTS_KEPT_FOR = 60 * 60 * 24 * 7
+
+
 def count_answers(run: SurveyRun, group_question_ids: list[str]) -> dict:
     if run.kept_counts is not None:
         return run.kept_counts
+    respondents = Response.objects.filter(run=run).count()
+    groups = hashlib.sha256("|".join(group_question_ids).encode()).hexdigest()[:16]
+    key = f"survey-counts:{run.pk}:{respondents}:{groups}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _count(run, respondents, group_question_ids)
+        cache.set(key, counts, COUNTS_KEPT_FOR)
+    return counts
+
+
+def _count(run: SurveyRun, respondents: int, group_question_ids: list[str]) -> dict:
     answers = ResponseAnswer.objects.filter(response__run=run, text="")
     counts = {
-        "respondents": Response.objects.filter(run=run).count(),
+        "respondents": respondents,
         "answers": _by_value(answers.values("question_id", "number", "option").annotate(n=Count("id"))),
         "answered": {row["question_id"]: row["n"] for row in
                      answers.values("question_id").annotate(n=Count("response_id", distinct=True))},

@@ -44,6 +44,8 @@ def worksheet_questions(body) -> list[WorksheetQuestion]:
 
 def learning_cycle_questions(body) -> list[WorksheetQuestion]:
     """The learning-cycle questions, which a team answers when it goes round the plan again."""
+    # Only the learning-cycle blocks are turned into values, so other blocks' snippets are not fetched.
+    blocks = [body[index] for index, raw in enumerate(body.raw_data) if raw["type"] == "learning_cycle"]
     return [
         WorksheetQuestion(
             id=item.id,
@@ -53,7 +55,6 @@ def learning_cycle_questions(body) -> list[WorksheetQuestion]:
             columns=(),
             asked_first=False,
         )
-        for block in body
-        if block.block_type == "learning_cycle"
+        for block in blocks
         for item in block.value["questions"].bound_blocks
     ]

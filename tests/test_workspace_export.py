@@ -193,7 +193,9 @@ def test_html_in_an_answer_is_shown_as_text(client, coordinator, plan):
     assert "&lt;script&gt;alert(&#x27;export&#x27;)&lt;/script&gt; &lt;b&gt;vet&lt;/b&gt;" in html
     assert "<script>" not in html and "<b>vet" not in html
     # Everything the PDF needs is in the document itself: nothing to fetch, from the network or elsewhere.
-    assert "<link" not in html and "src=" not in html and "url(" not in html
+    assert "<link" not in html and "src=" not in html
+    # Charts fill their hatched bars with a pattern inside the same SVG: url(#…) is the only url( there is.
+    assert "url(" not in html.replace('"url(#', '"')
     client.force_login(coordinator)
     text = pdf_text(client.get(export_url("export_pdf", plan)).content)
     assert flat(SCRIPT) in text
@@ -292,7 +294,8 @@ def test_building_the_document_takes_the_same_queries_however_much_the_plan_hold
 def test_export_query_count_is_bounded(client, django_assert_max_num_queries, coordinator, plan):
     add_rows(plan, coordinator, 50)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(35):
+    # The method's pages, one query per kind of row, and step 3's figures, reviews and surveys.
+    with django_assert_max_num_queries(45):
         response = client.get(export_url("export_docx", plan))
     assert response.status_code == 200
     assert "Aanpak 49" in docx_text(response.content)

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from gemeenten.analysis import plan_analysis
+from gemeenten.analysis import ANALYSIS_STEP, plan_analysis
 from gemeenten.export.tables import Table
 from gemeenten.figures.charts import bars_chart
-from gemeenten.figures.trends import result_trends
+from gemeenten.figures.trends import TRENDS_STEP, result_trends
 from gemeenten.models.figures import Unit
 
 
@@ -27,9 +27,14 @@ class FigureGroup:
     figures: list[FigureEntry]
 
 
-def analysis_groups(plan) -> list[FigureGroup]:
+def figure_groups(plan, steps) -> dict[str, list[FigureGroup]]:
+    """The figures the export shows per step: step 3's analysis and step 6's trends."""
+    analysis = plan_analysis(plan, steps)
+    return {ANALYSIS_STEP: _analysis_groups(analysis), TRENDS_STEP: _trend_groups(plan, analysis)}
+
+
+def _analysis_groups(analysis) -> list[FigureGroup]:
     """Step 3: national figures, local figures and one group per survey."""
-    analysis = plan_analysis(plan)
     groups = [
         FigureGroup(_("National figures"), _("Figures from CBS for the municipality, beside the Netherlands as a whole."),
                     [_indicator_entry(figure) for figure in analysis.figures.national]),
@@ -49,9 +54,9 @@ def analysis_groups(plan) -> list[FigureGroup]:
     return groups
 
 
-def trend_groups(plan) -> list[FigureGroup]:
+def _trend_groups(plan, analysis) -> list[FigureGroup]:
     """Step 6: each result's indicator against its target."""
-    trends = result_trends(plan)
+    trends = result_trends(plan, analysis.figures)
     if not trends:
         return []
     return [FigureGroup(_("Results against their targets"), "", [

@@ -17,11 +17,9 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from gemeenten.analysis import ANALYSIS_STEP
-from gemeenten.export.analysis import FigureGroup, analysis_groups, trend_groups
+from gemeenten.export.analysis import FigureGroup, figure_groups
 from gemeenten.export.tables import Table
 from gemeenten.method import method_steps, step_questions
-from gemeenten.figures.trends import TRENDS_STEP
 from gemeenten.models import Answer, Approach, Membership, Plan, StepState
 from gemeenten.models.team import Sector
 from gemeenten.overview import StepOverview
@@ -187,9 +185,10 @@ def plan_document(plan) -> PlanDocument:
     answers = {answer.question_id: answer for answer in Answer.objects.filter(plan=plan)}
     states = {state.step_code: state for state in StepState.objects.filter(plan=plan)}
     sections, matrix = _sections(plan, labels)
-    figure_groups = {ANALYSIS_STEP: analysis_groups(plan), TRENDS_STEP: trend_groups(plan)}
     follow_up = plan.previous_id is not None
-    method = [(step, step_questions(step, follow_up_cycle=follow_up)) for step in method_steps()]
+    steps_read = method_steps()
+    method = [(step, step_questions(step, follow_up_cycle=follow_up)) for step in steps_read]
+    figures = figure_groups(plan, steps_read)
     # A question editors moved to another step is still asked; only a question gone from every step is removed.
     asked = {question.id for _step, questions in method for question in questions.all()}
     steps = []
@@ -211,7 +210,7 @@ def plan_document(plan) -> PlanDocument:
                 ],
                 sections=sections.get(step.code, []),
                 matrix=matrix if step.code == "5" else None,
-                figure_groups=figure_groups.get(step.code, []),
+                figure_groups=figures.get(step.code, []),
             )
         )
     municipalities = [municipality.name for municipality in team.municipalities.all()]

@@ -48,7 +48,8 @@ def _get(url: str, timeout: float) -> dict:
         with urlopen(Request(url, headers={"Accept": "application/json"}), timeout=timeout) as response:
             body = response.read()
     except HTTPError as error:
-        raise FetchError(_("CBS answered %(status)s %(reason)s for %(url)s") % {"status": error.code, "reason": error.reason, "url": url}) from error
+        message = _("CBS answered %(status)s %(reason)s for %(url)s") % {"status": error.code, "reason": error.reason, "url": url}
+        raise FetchError(message) from error
     except (URLError, OSError, http.client.HTTPException, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise FetchError(_("could not reach CBS at %(url)s: %(reason)s") % {"url": url, "reason": reason}) from error

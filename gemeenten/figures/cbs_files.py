@@ -16,8 +16,8 @@ FINAL, PROVISIONAL, SECRET = "final", "provisional", "secret"  # the values of g
 
 TABLE_ID = re.compile(r"\d{5}[A-Za-z]{3}")
 # The region dimension's names in the tables we read; values are keys such as "GM0453    ".
-REGION_COLUMNS = ("regios", "wijkenenbuurten", "gemeenten")
-PERIOD_COLUMN = "perioden"
+REGION_COLUMNS = ("RegioS", "WijkenEnBuurten", "Gemeenten")
+PERIOD_COLUMN = "Perioden"
 OBSERVATION_COLUMNS = {"id", "measure", "valueattribute", "value", "stringvalue"}
 TOPIC_SUFFIX = re.compile(r"_\d+$")
 PERIOD = re.compile(r"^(\d{4})(?:JJ00|(MM|KW|HJ)(\d\d))?$")
@@ -154,7 +154,7 @@ def _header(reading, file, rows) -> list[str] | None:
 
 def _index(header, names) -> int | None:
     lowered = [name.lower() for name in header]
-    return next((lowered.index(name) for name in names if name in lowered), None)
+    return next((lowered.index(name.lower()) for name in names if name.lower() in lowered), None)
 
 
 def _measure_key(name: str, measures) -> str | None:
@@ -196,7 +196,8 @@ def _read_classic(reading, file, rows, measures, region_names):
             try:
                 parsed = _symbol_value(row[index], provisional)
             except ValueError:
-                reading.error(file, line, _("%(column)s: %(value)r is not a number") % {"column": header[index], "value": row[index].strip()})
+                message = _("%(column)s: %(value)r is not a number") % {"column": header[index], "value": row[index].strip()}
+                reading.error(file, line, message)
                 continue
             if parsed:
                 reading.add(Cell(measure, code, year, *parsed, region_names.get(code, ""), file, line), rank)
@@ -204,7 +205,7 @@ def _read_classic(reading, file, rows, measures, region_names):
 
 def _columns_found(reading, file, region, period, columns, measures) -> bool:
     if region is None:
-        reading.error(file, 1, _("no region column (RegioS or WijkenEnBuurten)"))
+        reading.error(file, 1, _("no region column (%(names)s)") % {"names": ", ".join(REGION_COLUMNS)})
     if period is None:
         reading.error(file, 1, _("no Perioden column"))
     if not columns:
@@ -276,7 +277,7 @@ def _read_observations(reading, files, measures):
         return
     measure_keys = _measure_codes(reading, files["measurecodes.csv"], measures)
     provisional = {code: "*" in code + title or "voorlopig" in status or "provisional" in status
-                   for code, title, status in _codes(reading, files["periodencodes.csv"], "status")}
+                   for code, title, status in _codes(reading, files["periodencodes.csv"], "Status")}
     file, text = files["observations.csv"]
     rows = _rows(text)
     header = _header(reading, file, rows)
@@ -339,7 +340,7 @@ def _codes(reading, code_file, extra: str | None) -> list[tuple[str, str, str]]:
     header = _header(reading, file, rows)
     if header is None:
         return []
-    identifier, title = _index(header, ["identifier"]), _index(header, ["title"])
+    identifier, title = _index(header, ["Identifier"]), _index(header, ["Title"])
     if identifier is None or title is None:
         reading.error(file, 1, _("no Identifier or Title column"))
         return []

@@ -36,7 +36,7 @@ class Report:
 
 def import_reading(table: CbsTable, reading: Reading, *, dry_run: bool = False) -> Report:
     """Upserts the reading's cells as public CBS values; raises ImportRefused, writing nothing, if it holds errors."""
-    if False:
+    if reading.errors:
         raise ImportRefused(reading.errors)
     report = Report(skipped_regions=len(reading.skipped_regions), warnings=list(reading.warnings))
     cells = _known_regions(reading, report)
@@ -112,4 +112,4 @@ def _known_regions(reading: Reading, report: Report) -> list:
 
 
 def _shown(value, status) -> str:
-    return str(Status(status).label) if value is None else f"{value} ({Status(status).label})"
+    return str(Status(status).label) if value is None else f"{value.normalize():f} ({Status(status).label})"

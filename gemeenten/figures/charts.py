@@ -11,10 +11,11 @@ from decimal import Decimal
 from math import ceil
 
 from django.template.loader import render_to_string
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from gemeenten.figures.values import format_value
 
 WIDTH = 560
 PLOT_HEIGHT = 240
@@ -79,22 +80,13 @@ class _Label:
             return _Box(self.x - 0.4 * VALUE_FONT_SIZE, self.top - 4 - length, 0.8 * VALUE_FONT_SIZE, length)
         return _Box(self.x - length / 2, self.top - 4 - 0.8 * VALUE_FONT_SIZE, length, VALUE_FONT_SIZE)
 
-    def attrs(self, rotated: bool) -> dict:
-        # Turned a quarter anticlockwise, the glyphs lie to the left of the baseline point: shift it to centre them.
+    def attrs(self, rotated: bool, line: float | None) -> dict:
+        box = self.box(rotated)
         return {"text": self.text, "colour": self.colour, "y": _n(self.top - 4),
-                "x": _n(self.x + 0.36 * VALUE_FONT_SIZE if rotated else self.x)}
-
-
-def format_value(value: Decimal, unit: str, decimals: int) -> str:
-    """The figure as the active language writes it, with its unit: "8,9 %" in Dutch, "8.9%" in English."""
-    number = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
-    if unit == "percent":
-        # Translators: a percentage; Dutch writes a space before the sign.
-        return _("%(number)s%%") % {"number": number}
-    if unit == "per_1000":
-        # Translators: a number per thousand; Dutch writes a space before the sign.
-        return _("%(number)s‰") % {"number": number}
-    return number
+                # Turned a quarter anticlockwise, the glyphs lie left of the baseline point: shift it to centre them.
+                "x": _n(self.x + 0.36 * VALUE_FONT_SIZE if rotated else self.x),
+                # A white ground where the target line would cross the text.
+                "ground": line is not None and box.y - 1 <= line <= box.y + box.height + 1 and box.attrs()}
 
 
 def trend_chart(*, chart_id: str, title: str, series: list[ChartSeries], unit: str, decimals: int,
@@ -135,16 +127,16 @@ def trend_chart(*, chart_id: str, title: str, series: list[ChartSeries], unit: s
     labels, rotated = _place_labels(labels, [box for box, _colour, _pattern in bars], len(years))
     target_line = None
     if target is not None:
-        text = _("%(label)s: %(value)s") % {"label": target_label or _("Target"), "value": format_value(target, unit, decimals)}
         obstacles = [label.box(rotated) for label in labels] + [box for box, _colour, _pattern in bars]
-        target_line = _target(text, y_of(target), left, right, obstacles)
+        target_line = _target(_target_text(target, target_label, unit, decimals), y_of(target), left, right, obstacles)
 
     provisional = [j for j, line in enumerate(series) if any(point.provisional for point in line.points)]
+    unplaced_target = target_line["text"] if target_line and target_line["box"] is None else ""
     legend = _legend(series, colours, unit, decimals, show_latest=not labels, provisional=bool(provisional),
-                     new=bool(markers), missing=bool(gaps), target=target_line and not target_line["box"] and target_line["text"])
+                     new=bool(markers), missing=bool(gaps), target=unplaced_target)
     # Room above the plot for the labels of the highest bars and a target label there.
-    overhang = min(-FONT_SIZE, *(label.box(rotated).y for label in labels),
-                   *([target_line["box"].y] if target_line and target_line["box"] else []))
+    overhang = min([-FONT_SIZE, *(label.box(rotated).y for label in labels),
+                    *([target_line["box"].y] if target_line and target_line["box"] else [])])
     plot_top = (legend[-1]["y"] + 28 if legend else 0) - overhang + 4
     year_step = ceil((_text_width("0000", FONT_SIZE) + 8) / group)
     context = {
@@ -154,7 +146,7 @@ def trend_chart(*, chart_id: str, title: str, series: list[ChartSeries], unit: s
         "ticks": [{"y": _n(y_of(tick)), "label_y": _n(y_of(tick) + 5), "label": label, "zero": not tick}
                   for tick, label in zip(ticks, tick_labels)],
         "bars": [{**box.attrs(), "colour": colour, "pattern": pattern} for box, colour, pattern in bars],
-        "labels": [label.attrs(rotated) for label in labels],
+        "labels": [label.attrs(rotated, target_line and target_line["y"]) for label in labels],
         "gaps": [_n(x) for x in gaps],
         "markers": [{"x": _n(x), "colour": colour} for x, colour in markers],
         "years": [{"x": _n(left + group * (i + 0.5)), "label": str(year)}
@@ -168,7 +160,8 @@ def trend_chart(*, chart_id: str, title: str, series: list[ChartSeries], unit: s
     return _render("trend", chart_id, title, desc, plot_top + PLOT_HEIGHT + 38, context)
 
 
-def bars_chart(*, chart_id: str, title: str, bars: list[tuple[str, Decimal | None]], unit: str, decimals: int) -> SafeString:
+def bars_chart(*, chart_id: str, title: str, bars: list[tuple[str, Decimal | None]], unit: str,
+               decimals: int) -> SafeString:
     """Horizontal bars, one per area (e.g. district), labelled on the left, the value to the right of the bar."""
     _check(chart_id, unit)
     texts = [MISSING if value is None else format_value(value, unit, decimals) for _label, value in bars]
@@ -183,7 +176,8 @@ def bars_chart(*, chart_id: str, title: str, bars: list[tuple[str, Decimal | Non
         middle = y + height / 2
         length = room * float(max(value, Decimal(0)) / top) if value is not None and top > 0 else 0
         rows.append({
-            "lines": [{"text": line, "y": _n(middle + 5 + 18 * (k - (len(lines) - 1) / 2))} for k, line in enumerate(lines)],
+            "lines": [{"text": line, "y": _n(middle + 5 + 18 * (k - (len(lines) - 1) / 2))}
+                      for k, line in enumerate(lines)],
             "bar": value is not None and {"y": _n(middle - 9), "width": _n(length)},
             "value": text, "value_x": _n(start + length + 6), "value_y": _n(middle + 5),
         })
@@ -263,11 +257,12 @@ def _place_labels(labels: list[_Label], bars: list[_Box], years: int) -> tuple[l
 
 
 def _target(text: str, y: float, left: float, right: float, obstacles: list[_Box]) -> dict:
-    """The target line, labelled beside it where the label hides no bar or value; else "box" is None and the legend names it."""
+    """The target line, labelled where the label hides no bar or value; else "box" is None and the legend names it."""
     width = _text_width(text, FONT_SIZE)
     for x, baseline in ((right - width - 2, y - 6), (left + 4, y - 6), (right - width - 2, y + 18), (left + 4, y + 18)):
         box = _Box(x - 2, baseline - FONT_SIZE, width + 4, FONT_SIZE + 4)
-        if x >= left and not any(box.overlaps(other, gap=0) for other in obstacles):
+        inside = x >= left and box.y + box.height <= PLOT_HEIGHT
+        if inside and not any(box.overlaps(other, gap=0) for other in obstacles):
             return {"y": y, "text": text, "text_x": _n(x), "text_y": _n(baseline), "box": box}
     return {"y": y, "text": text, "box": None}
 
@@ -281,9 +276,9 @@ def _legend(series, colours, unit, decimals, *, show_latest, provisional, new, m
             text = line.label if not show_latest or latest is None else _("%(series)s (%(year)s: %(value)s)") % {
                 "series": line.label, "year": latest.year,
                 "value": format_value(latest.value, unit, decimals) + ("*" if latest.provisional else "")}
-            items.append({"kind": "bar", "colour": colour, "text": text})
+            items.append({"kind": "bar", "colour": colour, "text": _shorten(text, WIDTH - 18, FONT_SIZE)})
     if target:
-        items.append({"kind": "target", "colour": INK, "text": target})
+        items.append({"kind": "target", "colour": INK, "text": _shorten(target, WIDTH - 18, FONT_SIZE)})
     if provisional:
         items.append({"kind": "hatch", "colour": MUTED, "text": _("* provisional")})
     if new:
@@ -298,7 +293,12 @@ def _legend(series, colours, unit, decimals, *, show_latest, provisional, new, m
         item.update(x=x, y=y)
         x += width + 18
     return [{**item, "x": _n(item["x"]), "y": item["y"], "swatch_y": _n(item["y"] + 3), "text_x": _n(item["x"] + 18),
-             "text_y": _n(item["y"] + 14), "dot_x": _n(item["x"] + 6), "dot_y": _n(item["y"] + 9)} for item in items]
+             "text_y": _n(item["y"] + 14), "dot_x": _n(item["x"] + 6), "dot_y": _n(item["y"] + 9),
+             "line_end": _n(item["x"] + 12)} for item in items]
+
+
+def _target_text(target: Decimal, label: str, unit: str, decimals: int) -> str:
+    return _("%(label)s: %(value)s") % {"label": label or _("Target"), "value": format_value(target, unit, decimals)}
 
 
 def _latest(line: ChartSeries) -> ChartPoint | None:
@@ -318,9 +318,9 @@ def _trend_summary(series, unit, decimals, target, target_label) -> str:
         parts.append(_("%(series)s: %(year)s %(value)s") % {"series": line.label, "year": latest.year, "value": value})
     sentences = ["; ".join(parts) + "." if parts else _("No figures.")]
     if target is not None:
-        sentences.append(_("%(label)s: %(value)s") % {"label": target_label or _("Target"),
-                                                      "value": format_value(target, unit, decimals)} + ".")
-    new = [f"{line.label} {point.year}" for line in series for point in line.points if point.new and point.value is not None]
+        sentences.append(_target_text(target, target_label, unit, decimals) + ".")
+    new = [f"{line.label} {point.year}" for line in series for point in line.points
+           if point.new and point.value is not None]
     if new:
         sentences.append(_("New since the last discussion: %(points)s.") % {"points": ", ".join(new)})
     return " ".join(sentences)
@@ -330,7 +330,9 @@ def _bars_summary(bars, unit, decimals) -> str:
     known = [(label, value) for label, value in bars if value is not None]
     sentences = []
     if len(known) == 1:
-        sentences.append(_("%(label)s: %(value)s") % {"label": known[0][0], "value": format_value(known[0][1], unit, decimals)} + ".")
+        label, value = known[0]
+        text = _("%(label)s: %(value)s") % {"label": label, "value": format_value(value, unit, decimals)}
+        sentences.append(text + ".")
     elif known:
         high, low = max(known, key=lambda bar: bar[1]), min(known, key=lambda bar: bar[1])
         sentences.append(_("Highest %(high_value)s in %(high)s; lowest %(low_value)s in %(low)s.") % {

@@ -1,6 +1,9 @@
 """Forms of the analysis: a local figure, an indicator of the team's own, and a discussion of the figures."""
 
+import re
+
 from django import forms
+from django.utils.formats import get_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -12,6 +15,19 @@ from gemeenten.models.figures import Origin, Scope, Unit
 from gemeenten.section_forms import DesignSystemFormMixin
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class GroupedDecimalField(forms.DecimalField):
+    """Also takes a number written with the language's thousands separator, as the figures are shown: "1.200" in
+    Dutch is 1200. Django drops that separator only with USE_THOUSAND_SEPARATOR, and would read 1,2."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and self.localize:
+            thousands, decimal = get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR")
+            grouped = rf"-?\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+(?:{re.escape(decimal)}\d+)?"
+            if thousands and thousands != decimal and re.fullmatch(grouped, value.strip()):
+                value = value.strip().replace(thousands, "")
+        return super().to_python(value)
 
 
 class LocalValueForm(DesignSystemFormMixin, forms.ModelForm):
@@ -27,7 +43,7 @@ class LocalValueForm(DesignSystemFormMixin, forms.ModelForm):
             "max_value": _("Enter a year between 1990 and 2100."),
         },
     )
-    value = forms.DecimalField(
+    value = GroupedDecimalField(
         label=_("Value"), max_digits=14, decimal_places=3, localize=True,
         help_text=_("A number only, for example 412 or 23,5. Percentages without the % sign."),
         error_messages={"invalid": _("Enter a number, for example 412 or 23,5.")},

@@ -1,8 +1,9 @@
 """Which indicators a team works with, named in the reader's language."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Locale
+from django.utils.translation import get_language
 
 from gemeenten.models import Indicator
 
@@ -10,20 +11,24 @@ from gemeenten.models import Indicator
 def team_indicators(team_id: int, keep: int | None = None):
     """The catalogue (in the source language, which values point to) and the team's own indicators."""
     chosen = Q(pk=keep) if keep else Q(pk__in=[])
-    return Indicator.objects.filter(
-        (Q(team__isnull=True) & Q(locale=Locale.get_default())) | Q(team_id=team_id) | chosen
-    ).order_by("scope", "sort_order", "name")
+    catalogue = Q(team__isnull=True, locale__language_code=settings.LANGUAGE_CODE)
+    return Indicator.objects.filter(catalogue | Q(team_id=team_id) | chosen).order_by("scope", "sort_order", "name")
 
 
 def translated(indicators) -> dict[int, Indicator]:
-    """Source indicator pk → the indicator in the active language, where editors translated it; one query."""
+    """Source indicator pk → the indicator in the active language, where editors translated it.
+
+    Values and results point to the source-language rows, so in the source language nothing is asked;
+    in another, one query.
+    """
     indicators = list(indicators)
     found = {indicator.pk: indicator for indicator in indicators}
-    locale = Locale.get_active()
-    keys = {indicator.translation_key: indicator.pk for indicator in indicators if indicator.locale_id != locale.pk}
-    if keys:
-        for translation in Indicator.objects.filter(translation_key__in=keys, locale=locale):
-            found[keys[translation.translation_key]] = translation
+    language = get_language()
+    if language == settings.LANGUAGE_CODE or not indicators:
+        return found
+    keys = {indicator.translation_key: indicator.pk for indicator in indicators}
+    for translation in Indicator.objects.filter(translation_key__in=keys, locale__language_code=language):
+        found[keys[translation.translation_key]] = translation
     return found
 
 

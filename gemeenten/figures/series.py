@@ -119,6 +119,11 @@ def team_figures(team, new_since: datetime | None = None) -> TeamFigures:
                 figures.missing_local.append(shown)
             continue
         figure = _figure(indicator.pk, shown, found, regions, new_since)
+        if not figure.rows and not figure.districts:
+            # Only a national value of an absolute number: there is nothing of the team's to show.
+            if indicator.scope == Scope.LOCAL and indicator.team_id is None:
+                figures.missing_local.append(shown)
+            continue
         (figures.national if indicator.scope == Scope.NATIONAL else figures.local).append(figure)
     return figures
 

@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from gemeenten.figures.charts import trend_chart
-from gemeenten.figures.series import IndicatorFigure, chart_series, team_figures
+from gemeenten.figures.series import IndicatorFigure, TeamFigures, chart_series, team_figures
 from gemeenten.models import Result
 
 TRENDS_STEP = "6"
@@ -37,12 +37,15 @@ class ResultTrend:
     chart: SafeString
 
 
-def result_trends(plan) -> list[ResultTrend]:
-    """The plan's results whose indicator comes from the figures and has values, each with a chart and its target."""
+def result_trends(plan, figures: TeamFigures | None = None) -> list[ResultTrend]:
+    """The plan's results whose indicator comes from the figures and has values, each with a chart and its target.
+
+    `figures`: the team's figures where the caller already has them.
+    """
     results = list(Result.objects.filter(plan=plan, catalogue_indicator__isnull=False))
     if not results:
         return []
-    figures = {figure.indicator_pk: figure for figure in team_figures(plan.team).all}
+    figures = {figure.indicator_pk: figure for figure in (figures or team_figures(plan.team)).all}
     trends = []
     for result in results:
         figure = figures.get(result.catalogue_indicator_id)

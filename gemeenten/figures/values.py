@@ -28,14 +28,17 @@ def visible_values(team_id: int, codes: list[str]):
 
 
 def format_value(value: Decimal | None, unit: str, decimals: int) -> str:
+    """The figure as the active language writes it, with its unit: "8,9 %" in Dutch, "8.9%" in English."""
     if value is None:
         return ""
-    text = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    number = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     if unit == Unit.PERCENT:
-        return _("%(value)s%%") % {"value": text}
+        # Translators: a percentage; Dutch writes a space before the sign.
+        return _("%(number)s%%") % {"number": number}
     if unit == Unit.PER_1000:
-        return _("%(value)s per 1,000") % {"value": text}
-    return text
+        # Translators: a number per thousand; Dutch writes a space before the sign.
+        return _("%(number)s‰") % {"number": number}
+    return number
 
 
 def latest_value(team, indicator) -> tuple[IndicatorValue, str] | None:

@@ -10,7 +10,7 @@ from gemeenten.analysis import ANALYSIS_STEP, plan_analysis
 from gemeenten.answers import save_form
 from gemeenten.figures.forms import FigureReviewForm, LocalValueForm
 from gemeenten.figures.trends import TRENDS_STEP, result_trends
-from gemeenten.method import find_step, step_questions
+from gemeenten.method import method_steps, step_questions
 from gemeenten.models import StepState
 from gemeenten.overview import held_back_versions, mark_step
 from gemeenten.sections import sections_for_step
@@ -35,7 +35,8 @@ AUTOSAVE_MESSAGES = {
 def worksheet(request, team_id, cycle, code):
     access = plan_access(request.user, team_id, cycle, Need.EDIT if request.method == "POST" else Need.VIEW)
     plan = access.plan
-    step = find_step(code)
+    steps = method_steps()
+    step = next(step for step in steps if step.code == code)
     questions = step_questions(step, follow_up_cycle=plan.previous_id is not None)
     outcome = None
     if request.method == "POST":
@@ -65,7 +66,7 @@ def worksheet(request, team_id, cycle, code):
         "result_trends": result_trends(plan) if code == TRENDS_STEP else None,
     }
     if code == ANALYSIS_STEP:
-        analysis = plan_analysis(plan)
+        analysis = plan_analysis(plan, steps)
         context.update({
             "analysis": analysis,
             "local_form": LocalValueForm(team=access.team),

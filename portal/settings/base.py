@@ -233,3 +233,6 @@ LOGGING = {
 SURVEY_LIMIT_PER_CLASS = env.int("SURVEY_LIMIT_PER_CLASS", default=60)
 SURVEY_LIMIT_PER_ADDRESS = env.int("SURVEY_LIMIT_PER_ADDRESS", default=200)
 SURVEY_MIN_SECONDS = env.int("SURVEY_MIN_SECONDS", default=8)
+
+# CBS StatLine's classic OData API, which `manage.py import_cbs --fetch` reads tables from.
+CBS_ODATA_URL = env("CBS_ODATA_URL", default="https://opendata.cbs.nl/ODataApi/odata")

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gemeenten.figures.catalogue import cbs_tables
 from gemeenten.figures.cbs_fetch import FetchError, fetch_table
@@ -50,16 +51,20 @@ class Command(BaseCommand):
             report = import_reading(cbs_table, reading, dry_run=dry_run)
         except ImportRefused as refused:
             self._list(refused.errors, self.style.ERROR)
+            count = len(refused.errors)
             raise CommandError(
-                _("Nothing was imported: %(count)s errors in %(table)s.") % {"count": len(refused.errors), "table": identifier}
+                ngettext(
+                    "Nothing was imported: %(count)s error in %(table)s.", "Nothing was imported: %(count)s errors in %(table)s.", count
+                )
+                % {"count": count, "table": identifier}
             ) from None
         self._list(report.warnings, self.style.WARNING)
         if verbosity > 1:
             for line in report.changes:
                 self.stdout.write(line)
         if verbosity > 0:
-            counts = {name: getattr(report, name) for name in ("created", "changed", "unchanged", "secret", "provisional", "skipped_regions")}
-            counts["warnings"] = len(report.warnings)
+            names = ("created", "changed", "unchanged", "secret", "provisional", "skipped_regions")
+            counts = {name: getattr(report, name) for name in names} | {"warnings": len(report.warnings)}
             self.stdout.write(
                 _("%(table)s: created %(created)s, changed %(changed)s, unchanged %(unchanged)s, secret %(secret)s, "
                   "provisional %(provisional)s, skipped regions %(skipped_regions)s, warnings %(warnings)s")
