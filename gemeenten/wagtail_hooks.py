@@ -1,14 +1,31 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 from gemeenten.models import Indicator
 
 
-class IndicatorViewSet(SnippetViewSet):
-    """The catalogue editors keep; indicators a team added for itself stay in that team's workspace."""
+class CatalogueOnly:
+    """Editors act on the catalogue only: an indicator a team added for itself is that team's data."""
 
+    def get_object(self, queryset=None):
+        indicator = super().get_object(queryset)
+        if indicator.team_id is not None:
+            raise Http404
+        return indicator
+
+
+class IndicatorEditView(CatalogueOnly, EditView):
+    pass
+
+
+class IndicatorDeleteView(CatalogueOnly, DeleteView):
+    pass
+
+
+class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "table"
     menu_label = _("Indicators")
@@ -17,6 +34,8 @@ class IndicatorViewSet(SnippetViewSet):
     list_display = ["name", "code", "scope", "unit", "locale"]
     list_filter = ["scope", "unit", "locale"]
     search_fields = ["name", "code"]
+    edit_view_class = IndicatorEditView
+    delete_view_class = IndicatorDeleteView
     panels = [
         FieldPanel("name"), FieldPanel("code"), FieldPanel("scope"), FieldPanel("unit"), FieldPanel("decimals"),
         FieldPanel("direction"), FieldPanel("source"), FieldPanel("definition"), FieldPanel("sort_order"),
