@@ -20,6 +20,7 @@ from gemeenten.cycles import start_next_cycle
 from gemeenten.export.docx import render_docx
 from gemeenten.export.document import plan_document
 from gemeenten.export.pdf import render_pdf
+from gemeenten.figures.charts import format_value as chart_value
 from gemeenten.figures.forms import LocalValueForm
 from gemeenten.figures.series import YEARS_SHOWN, team_figures
 from gemeenten.figures.trends import TRENDS_STEP, result_trends, target_number
@@ -159,7 +160,7 @@ def test_another_teams_own_figures_never_show(haarlem, other_team):
     assert local_only.name in [indicator.name for indicator in figures.missing_local]
     assert figure_of(figures, theirs) is None
     assert theirs.name not in [indicator.name for indicator in figures.missing_local]
-    assert plan_analysis(plan, with_voices=False).own_values == []
+    assert plan_analysis(plan).own_values == []
     # And the other team sees its own.
     assert row_of(figure_of(team_figures(other), shared), "Haarlem").cells[-1].value == Decimal(98)
 
@@ -222,7 +223,7 @@ def test_without_a_discussion_nothing_is_new(haarlem):
     _user, team, plan = haarlem
     indicator = make_indicator()
     add_series(indicator, HAARLEM, {2022: 10, 2023: 12})
-    analysis = plan_analysis(plan, with_voices=False)
+    analysis = plan_analysis(plan)
     assert analysis.last_review is None
     assert analysis.new_figures == []
     assert not any(cell.new for figure in analysis.figures.all for row in figure.rows for cell in row.cells if cell)
@@ -247,7 +248,7 @@ def test_a_value_after_the_discussion_is_new_with_its_change(haarlem, direction,
     new = add_value(indicator, HAARLEM, 2023, values[1])
     set_loaded_at(new, after(review.reviewed_at))
 
-    analysis = plan_analysis(plan, with_voices=False)
+    analysis = plan_analysis(plan)
     assert analysis.last_review == review
     figure = figure_of(analysis.figures, indicator)
     assert analysis.new_figures == [figure]
@@ -280,19 +281,19 @@ def test_a_discussion_in_the_previous_cycle_counts_and_another_teams_does_not(ha
     next_plan = start_next_cycle(plan, user)
     new = set_loaded_at(add_value(indicator, HAARLEM, 2023, 11), after(review.reviewed_at))
 
-    analysis = plan_analysis(next_plan, with_voices=False)
+    analysis = plan_analysis(next_plan)
     assert analysis.last_review == review, "the previous cycle's discussion is the latest one"
     assert analysis.reviews == [], "the list of discussions is this cycle's"
     assert [change.year for change in figure_of(analysis.figures, indicator).changes] == [new.year]
-    assert plan_analysis(plan, with_voices=False).reviews == [review]
+    assert plan_analysis(plan).reviews == [review]
 
     # Another team discussing its figures makes nothing new for this team, nor the other way round.
     other_review = record_review(other_plan, other_user, [("Wat zien we?", "Iets anders.")])
     set_loaded_at(new, after(other_review.reviewed_at))
-    assert plan_analysis(next_plan, with_voices=False).last_review == review
-    assert plan_analysis(other_plan, with_voices=False).last_review == other_review
+    assert plan_analysis(next_plan).last_review == review
+    assert plan_analysis(other_plan).last_review == other_review
     FigureReview.objects.filter(pk=review.pk).delete()
-    assert plan_analysis(next_plan, with_voices=False).new_figures == []
+    assert plan_analysis(next_plan).new_figures == []
 
 
 # Step 4: the baseline from the figures
@@ -459,6 +460,10 @@ def test_another_teams_indicator_cannot_get_a_figure(haarlem, other_team):
 # The export
 
 
+def percents(*numbers) -> list[str]:
+    return [format_value(Decimal(number), Unit.PERCENT, 1) for number in numbers]
+
+
 def pdf_text(content: bytes) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages).split())
 
@@ -497,7 +502,8 @@ def test_the_plan_document_has_the_figure_groups_of_steps_3_and_6(exported):
     national_entries = {entry.title: entry for entry in groups[0].figures}
     entry = national_entries[share.name]
     assert entry.table.columns == [gettext("Region"), "2019", "2020", "2021", "2022"]
-    assert entry.table.rows[0] == ["Haarlem", "43,7%", "41,2%", "39,9%", "38,4%*"]
+    assert entry.table.rows[0] == ["Haarlem", *percents("43.7", "41.2", "39.9"), percents("38.4")[0] + "*"]
+    assert "43,7" in entry.table.rows[0][1], "written as Dutch writes it"
     assert entry.table.rows[1][0] == gettext("the Netherlands")
     assert gettext("* provisional figure") in entry.notes
     assert entry.chart and 'role="img"' in entry.chart
@@ -525,9 +531,15 @@ def test_the_pdf_has_the_charts_and_the_word_file_the_tables(exported):
         assert label in text, label
     assert svg_texts(chart, "years") == ["2019", "2020", "2021", "2022"]
     assert len(svg_texts(chart, "axis")) >= 3
-    for label in ("43,7%", "41,2%", "23,6%", "38,4%*"):
-        assert label in svg_texts(chart, "values")
-        assert text.count(label) >= 2, f"{label} in the table and on the chart"
+    for number in ("43.7", "41.2", "23.6"):
+        on_chart = chart_value(Decimal(number), Unit.PERCENT, 1)
+        in_table = percents(number)[0]
+        assert on_chart in svg_texts(chart, "values")
+        if on_chart == in_table:
+            assert text.count(on_chart) >= 2, f"{number} in the table and on the chart"
+        else:
+            assert on_chart in text and in_table in text
+    assert chart_value(Decimal("38.4"), Unit.PERCENT, 1) + "*" in svg_texts(chart, "values")
     # The trend of step 6 with its target line.
     assert gettext("target %(year)s") % {"year": 2027} in text
 
@@ -536,7 +548,7 @@ def test_the_pdf_has_the_charts_and_the_word_file_the_tables(exported):
     assert share.name in headings and local.name in headings
     tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in word.tables]
     share_table = next(table for table in tables if table[0][1:] == ["2019", "2020", "2021", "2022"])
-    assert share_table[1][0] == "Haarlem" and share_table[1][1] == "43,7%" and share_table[1][-1] == "38,4%*"
+    assert share_table[1] == ["Haarlem", *percents("43.7", "41.2", "39.9"), percents("38.4")[0] + "*"]
     own = [format_value(Decimal(value), Unit.PERCENT, 0) for value in (57, 64)]
     assert any(table[0][1:] == ["2022", "2023"] and table[1] == ["Haarlem", *own] for table in tables)
 
@@ -688,57 +700,16 @@ def test_the_step_3_page_takes_the_same_number_of_queries_for_more_figures(clien
     assert client.get(url).status_code == 200  # warms what is cached per process
     with CaptureQueriesContext(connection) as few:
         response = client.get(url)
-    assert response.status_code == 200
+    few = len(few)  # counted now: a later request empties the connection's log
+    assert response.status_code == 200 and few > 0
     small = response.content.count(b'<svg ')
 
-    fill_figures(team, 15, 10)
+    fill_figures(team, 20, 10)
     mark_new_since(review)
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert response.status_code == 200
-    assert response.content.count(b'<svg ') >= small + 15
+    assert response.content.count(b'<svg ') >= small + 20
     assert response.content.count(gettext("new figures").encode()) >= 20
-    assert len(many) == len(few), "\n".join(query["sql"] for query in many.captured_queries)
+    assert len(many) == few, "\n".join(query["sql"] for query in many.captured_queries)
 
-
-def test_zz_scratch_checker_catches(haarlem, monkeypatch):
-    from participatie import suppression
-    monkeypatch.setattr(suppression, "hidden_groups", lambda sizes, m: {k: True for k, v in sizes.items() if v < m})
-    import participatie.results as pr
-    monkeypatch.setattr(pr, "hidden_groups", suppression.hidden_groups)
-    _user, team, plan = haarlem
-    run = make_run(team, schools=SCHOOLS, min_group_size=10)
-    given = make_answers(33, {"Noord": 16, "Zuid": 13, "West": 4})
-    for _school, values in given:
-        answer(run, values)
-    [results] = plan_analysis(plan).voices
-    with pytest.raises(AssertionError) as error:
-        check_no_single_hidden_group_follows(results, given, gettext("No group given"))
-    print(error.value)
-    assert 0
-
-
-def test_zz_scratch_findings(client, haarlem):
-    from gemeenten.models import Finding
-    user, team, plan = haarlem
-    client.force_login(user)
-    url = reverse("gemeenten:worksheet", args=[team.pk, plan.cycle, ANALYSIS_STEP])
-    ind = make_indicator()
-    Finding.objects.create(plan=plan, kind="concern", text="x", indicator=ind)
-    client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
-    for i in range(5):
-        Finding.objects.create(plan=plan, kind="concern", text=f"x{i}", indicator=make_indicator())
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    url4 = reverse("gemeenten:worksheet", args=[team.pk, plan.cycle, "4"])
-    client.get(url4)
-    with CaptureQueriesContext(connection) as four:
-        client.get(url4)
-    print(len(few), len(many), len(four))
-    with translation.override("en"):
-        with CaptureQueriesContext(connection) as en:
-            client.get(url, HTTP_ACCEPT_LANGUAGE="en")
-    print(len(en))
-    assert 0

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gemeenten.analysis import ANALYSIS_STEP, plan_analysis
 from gemeenten.export.tables import Table
@@ -93,5 +94,6 @@ def _voice_entry(run, result) -> FigureEntry:
         chart_id=f"survey-{run.pk}-{question.id}", title=question.text,
         bars=[(figure.label, figure.percent) for figure in result.figures], unit=Unit.PERCENT, decimals=0,
     )
-    notes = [_("%(count)s answered.") % {"count": result.answered}]
+    notes = [ngettext("%(count)s respondent answered this question.", "%(count)s respondents answered this question.",
+                      result.answered) % {"count": result.answered}]
     return FigureEntry(question.text, chart, Table([_("Answer"), _("Number"), _("Percentage")], rows), notes)

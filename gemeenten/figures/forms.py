@@ -4,7 +4,7 @@ import re
 
 from django import forms
 from django.utils.formats import get_format
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -39,13 +39,13 @@ class LocalValueForm(DesignSystemFormMixin, forms.ModelForm):
         label=_("Year"), min_value=YEAR_MIN, max_value=YEAR_MAX, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "invalid": _("Enter a year as four digits, for example 2025."),
-            "min_value": _("Enter a year between 1990 and 2100."),
-            "max_value": _("Enter a year between 1990 and 2100."),
+            "min_value": format_lazy(_("Enter a year between {min} and {max}."), min=YEAR_MIN, max=YEAR_MAX),
+            "max_value": format_lazy(_("Enter a year between {min} and {max}."), min=YEAR_MIN, max=YEAR_MAX),
         },
     )
     value = GroupedDecimalField(
         label=_("Value"), max_digits=14, decimal_places=3, localize=True,
-        help_text=_("A number only, for example 412 or 23,5. Percentages without the % sign."),
+        help_text=_("A number only, for example 412 or 23,5. Percentages without the percent sign."),
         error_messages={"invalid": _("Enter a number, for example 412 or 23,5.")},
     )
 
@@ -95,7 +95,7 @@ class IndicatorForm(DesignSystemFormMixin, forms.ModelForm):
         fields = ["name", "unit", "direction", "definition", "source"]
         widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "name": _("For example 'Children with a school-meal at primary schools'."),
+            "name": _("For example 'Children with a school meal at primary schools'."),
             "definition": _("What exactly is counted, so that next year's figure is counted the same way."),
         }
 

@@ -1,6 +1,6 @@
 """Reading a team's figures: which regions it looks at, which values it may see, and how a value is written."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import F, Q
 from django.utils.formats import number_format
@@ -31,7 +31,9 @@ def format_value(value: Decimal | None, unit: str, decimals: int) -> str:
     """The figure as the active language writes it, with its unit: "8,9 %" in Dutch, "8.9%" in English."""
     if value is None:
         return ""
-    number = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # Rounded here: number_format cuts off the decimals it does not show.
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    number = number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     if unit == Unit.PERCENT:
         # Translators: a percentage; Dutch writes a space before the sign.
         return _("%(number)s%%") % {"number": number}

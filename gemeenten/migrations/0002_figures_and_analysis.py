@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('definition', models.TextField(blank=True, max_length=1000, verbose_name='definition')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='order')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('team', models.ForeignKey(blank=True, help_text='Set for an indicator a team added for itself; empty for the catalogue.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='gemeenten.team')),
+                ('team', models.ForeignKey(blank=True, help_text='Set when a team added the indicator for itself; empty for the catalogue.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='gemeenten.team')),
             ],
             options={
                 'verbose_name': 'indicator',

@@ -47,7 +47,7 @@ class Indicator(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
     team = models.ForeignKey(
         "gemeenten.Team", on_delete=models.CASCADE, null=True, blank=True, related_name="indicators",
-        help_text=_("Set for an indicator a team added for itself; empty for the catalogue."),
+        help_text=_("Set when a team added the indicator for itself; empty for the catalogue."),
     )
 
     class Meta(TranslatableMixin.Meta):
