@@ -405,7 +405,7 @@ def main():
     parser.add_argument("--runs", type=int, choices=[1, 2, 3], default=3,
                         help="survey runs: the children's, young people's and parents' questionnaires")
     parser.add_argument("--repeat", type=int, default=20, help="warm renders")
-    parser.add_argument("--cold", type=int, default=3, help="renders with the survey counts not cached")
+    parser.add_argument("--cold", type=int, default=1, help="renders with the survey counts not cached")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of one warm and one cold render")
     parser.add_argument("--reuse", action="store_true", help="measure again on the database of the previous run")
     options = parser.parse_args()

@@ -12,6 +12,7 @@ from gemeenten.models import (
     Approach,
     ApproachScore,
     ContactAgreement,
+    Finding,
     MonitoringAgreement,
     Partner,
     Plan,
@@ -54,7 +55,8 @@ def start_next_cycle(plan: Plan, user) -> Plan:
             )
     for model in (Partner, MonitoringAgreement, ContactAgreement):
         _copy_rows(model, plan, new_plan, user)
-    results = _copy_rows(Result, plan, new_plan, user)
+    findings = _copy_rows(Finding, plan, new_plan, user)
+    results = _copy_rows(Result, plan, new_plan, user, finding_id=findings)
     approaches = _copy_rows(Approach, plan, new_plan, user, result_id=results)
     ApproachScore.objects.bulk_create(
         ApproachScore(approach_id=approaches[score.approach_id], building_block=score.building_block,

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
@@ -25,7 +25,7 @@ from gemeenten.figures.forms import LocalValueForm
 from gemeenten.figures.series import YEARS_SHOWN, team_figures
 from gemeenten.figures.trends import TRENDS_STEP, result_trends, target_number
 from gemeenten.figures.values import format_value
-from gemeenten.models import FigureReview, IndicatorValue, PlanChange, Result
+from gemeenten.models import FigureReview, Finding, IndicatorValue, PlanChange, Result
 from gemeenten.models.figures import NATIONAL, Origin, Scope, Status, Unit
 from gemeenten.section_forms import ResultForm
 from gemeenten.teams import create_team
@@ -121,8 +121,14 @@ def test_a_number_known_only_for_the_netherlands_is_not_shown_as_an_empty_figure
     _user, team, _plan = haarlem
     count = make_indicator(unit=Unit.NUMBER)
     national(count, {2021: 250000, 2022: 260000})
-    figure = figure_of(team_figures(team), count)
-    assert figure is None or figure.rows or figure.districts, "a figure without a single row says nothing"
+    local = make_indicator("Landelijk aantal, lokaal nog niet", unit=Unit.NUMBER, scope=Scope.LOCAL)
+    national(local, {2022: 1000})
+    share = make_indicator(unit=Unit.PERCENT)
+    national(share, {2022: 6.5})
+    figures = team_figures(team)
+    assert figure_of(figures, count) is None, "a figure without a single row says nothing"
+    assert figure_of(figures, local) is None and local.name in [indicator.name for indicator in figures.missing_local]
+    assert [row.region for row in figure_of(figures, share).rows] == [NATIONAL], "a share can stand beside nothing yet"
 
 
 def test_the_teams_own_figure_comes_before_the_public_one(haarlem):
@@ -413,11 +419,13 @@ def test_a_local_figure_is_checked_before_it_is_saved(haarlem, other_team):
 
     cases = [
         ({"indicator": count.pk, "value": "-1"}, "value", gettext("A figure cannot be below zero.")),
-        ({"indicator": share.pk, "value": "100,5", "year": "2025"}, "value", gettext("A percentage lies between 0 and 100.")),
+        ({"indicator": share.pk, "value": "100,5", "year": "2025"}, "value",
+         gettext("A percentage lies between 0 and 100.")),
         ({"indicator": count.pk, "value": "veel"}, "value", gettext("Enter a number, for example 412 or 23,5.")),
         ({"indicator": share.pk, "value": "20"}, "year",
          gettext("The team already entered this figure for this year. Change that figure instead.")),
-        ({"indicator": count.pk, "value": "3", "year": "1989"}, "year", gettext("Enter a year between 1990 and 2100.")),
+        ({"indicator": count.pk, "value": "3", "year": "1989"}, "year",
+         str(LocalValueForm.base_fields["year"].error_messages["min_value"])),
     ]
     for data, field, message in cases:
         form = value_form(team, **data)
@@ -690,10 +698,12 @@ def mark_new_since(review):
     IndicatorValue.objects.filter(year=2024).update(loaded_at=after(review.reviewed_at))
 
 
-def test_the_step_3_page_takes_the_same_number_of_queries_for_more_figures(client, haarlem):
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_step_3_page_takes_the_same_number_of_queries_for_more_figures(client, haarlem, language):
     user, team, plan = haarlem
     client.force_login(user)
-    url = reverse("gemeenten:worksheet", args=[team.pk, plan.cycle, ANALYSIS_STEP])
+    with translation.override(language):
+        url = reverse("gemeenten:worksheet", args=[team.pk, plan.cycle, ANALYSIS_STEP])
     fill_figures(team, 5, 5)
     review = record_review(plan, user, [("Wat zien we?", "Veel.")])
     mark_new_since(review)
@@ -710,6 +720,38 @@ def test_the_step_3_page_takes_the_same_number_of_queries_for_more_figures(clien
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.count(b'<svg ') >= small + 20
-    assert response.content.count(gettext("new figures").encode()) >= 20
+    with translation.override(language):
+        assert response.content.count(gettext("new figures").encode()) >= 20
     assert len(many) == few, "\n".join(query["sql"] for query in many.captured_queries)
 
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_step_3_page_takes_the_same_number_of_queries_for_more_concerns(client, haarlem, language):
+    user, team, plan = haarlem
+    client.force_login(user)
+    with translation.override(language):
+        url = reverse("gemeenten:worksheet", args=[team.pk, plan.cycle, ANALYSIS_STEP])
+    indicators = [make_indicator() for _number in range(6)]
+    Finding.objects.create(plan=plan, kind="concern", text="Zorg 0", indicator=indicators[0])
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    few = len(few)
+    for number, indicator in enumerate(indicators[1:], start=1):
+        Finding.objects.create(plan=plan, kind="concern", text=f"Zorg {number}", indicator=indicator)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert response.content.count(b"Zorg ") >= 6
+    assert len(many) == few, "\n".join(query["sql"] for query in many.captured_queries)
+
+
+
+def test_the_next_cycle_takes_concerns_along_and_its_results_point_to_their_copies(haarlem):
+    user, _team, plan = haarlem
+    concern = Finding.objects.create(plan=plan, kind="concern", text="Veel kinderen missen het ontbijt")
+    Result.objects.create(plan=plan, result="Elk kind ontbijt", indicator="Ontbijt op school", finding=concern)
+    new_plan = start_next_cycle(plan, user)
+    copied = Finding.objects.get(plan=new_plan)
+    assert copied.text == concern.text and copied.pk != concern.pk
+    assert Result.objects.get(plan=new_plan).finding == copied
+    assert Result.objects.get(plan=plan).finding == concern

@@ -96,7 +96,8 @@ def figure_urls(team_plan, share, own_value):
     return [
         (url("add_figure", plan), ("get", "post"), value_data(share)),
         (url("figure", plan, own_value.pk), ("get", "post"), {"action": "delete"}),
-        (url("add_indicator", plan), ("get", "post"), {"name": "Schoolmaaltijden", "unit": "number", "direction": "higher"}),
+        (url("add_indicator", plan), ("get", "post"),
+         {"name": "Schoolmaaltijden", "unit": "number", "direction": "higher"}),
         (url("review_figures", plan), ("post",), {"answer-0": "We zagen een daling."}),
     ]
 
@@ -238,7 +239,8 @@ def test_a_figure_is_changed_and_removed_with_a_trace(as_member, team_plan, memb
     add_value(share, HAARLEM, 2022, 50, team=own_value.team)
     response = as_member.post(address, value_data(share, year="2022", value="60"))
     assert response.status_code == 422
-    assert gettext("The team already entered this figure for this year. Change that figure instead.") in text_of(response)
+    duplicate = gettext("The team already entered this figure for this year. Change that figure instead.")
+    assert duplicate in text_of(response)
 
     response = as_member.post(address, {"action": "delete"})
     assert response.status_code == 302
@@ -286,6 +288,22 @@ def test_a_team_adds_its_own_indicator_with_a_code_of_its_own(as_member, client,
     assert theirs.code not in codes
     client.force_login(member)
     assert f'value="{theirs.pk}"' not in text_of(client.get(step_url(plan, "3")))
+
+
+def test_a_teams_words_are_shown_as_text_in_the_charts_and_tables(as_member, team_plan):
+    _coordinator, team, plan = team_plan
+    name = "<script>alert('cijfer')</script> & co"
+    data = {"name": name, "unit": "percent", "direction": "higher", "source": "<b>school</b>"}
+    assert as_member.post(url("add_indicator", plan), data).status_code == 302
+    indicator = Indicator.objects.get(team=team)
+    response = as_member.post(url("add_figure", plan), value_data(indicator, source="<img src=x onerror=alert(1)>"))
+    assert response.status_code == 302
+    add_value(indicator, "WK039201", 2024, 12, team=team, region_name="<i>Centrum</i>")
+    page = as_member.get(step_url(plan, "3")).content.decode()
+    assert "<script>alert" not in page and "<img src=x" not in page and "<i>Centrum" not in page
+    figure = section(page, f"figure-{indicator.code}")
+    assert "&lt;script&gt;alert(&#x27;cijfer&#x27;)&lt;/script&gt; &amp; co" in figure
+    assert figure.count("<svg") == 2 and "&lt;i&gt;Centrum&lt;/i&gt;" in figure
 
 
 # Recording a discussion of the figures
@@ -393,7 +411,8 @@ def test_a_result_from_a_finding_links_it_and_takes_its_baseline(as_member, team
     assert f"?finding={finding.pk}" in text_of(as_member.get(step_url(plan, "4")))
     data = {"result": finding.text, "catalogue_indicator": share.pk, "indicator": "", "baseline": "",
             "baseline_year": "", "target": "70%", "target_year": "2027", "source": "", "finding": finding.pk}
-    response = as_member.post(url("section", plan, "resultaten"), {f"resultaten-{key}": value for key, value in data.items()})
+    posted = {f"resultaten-{key}": value for key, value in data.items()}
+    response = as_member.post(url("section", plan, "resultaten"), posted)
     assert response.status_code == 302
     result = Result.objects.get(plan=plan)
     assert result.finding == finding and result.catalogue_indicator == share
@@ -415,3 +434,8 @@ def test_step_6_has_no_trends_without_a_result_from_the_figures(as_member, team_
     Result.objects.create(plan=plan, result="Meer ouders weten de weg", indicator="Gesprekken")
     page = text_of(as_member.get(step_url(plan, "6")))
     assert 'id="result-trends"' not in page
+
+
+def test_step_4_ignores_a_finding_id_in_other_digits(as_member, team_plan):
+    _coordinator, _team, plan = team_plan
+    assert as_member.get(step_url(plan, "4") + "?finding=%C2%B2").status_code == 200

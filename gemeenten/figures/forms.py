@@ -83,7 +83,7 @@ class LocalValueForm(DesignSystemFormMixin, forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.team = self.team
-        self.instance.origin = self.instance.origin if self.instance.pk else Origin.TEAM
+        self.instance.origin = Origin.TEAM
         return super().save(commit)
 
 
@@ -113,7 +113,7 @@ class IndicatorForm(DesignSystemFormMixin, forms.ModelForm):
         indicator = self.instance
         indicator.team, indicator.scope, indicator.locale = self.team, Scope.LOCAL, Locale.get_default()
         indicator.decimals = 0 if indicator.unit == Unit.NUMBER else 1
-        base = f"team-{self.team.pk}-{slugify(indicator.name)}"[:50] or f"team-{self.team.pk}"
+        base = f"team-{self.team.pk}-{slugify(indicator.name) or 'indicator'}"[:50]
         code, number = base, 1
         while Indicator.objects.filter(code=code, locale=indicator.locale).exists():
             number += 1

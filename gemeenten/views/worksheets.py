@@ -78,7 +78,7 @@ def worksheet(request, team_id, cycle, code):
 def _finding_id(request) -> int | None:
     """Step 4 can start a new result from one of step 3's concerns or opportunities: ?finding=<id>."""
     value = request.GET.get("finding", "")
-    return int(value) if value.isdigit() and len(value) <= 9 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
 
 
 @login_required
