@@ -3,7 +3,7 @@ local figure, turning a concern into a result with its baseline from the figures
 accessibility on a small phone.
 
 The pages are in Dutch, the default language. UI texts are matched through Django's gettext of their English
-msgid (so the tests keep passing once the translations are done); the demo data (names, "7,3%") is matched as is.
+msgid (so the tests keep passing once the translations are done); the demo data (names, numbers) is matched as is.
 
 Like the other browser tests, these share one demo database per session. The demo team's state is changed only in
 ways the later tests expect: the walk through the figures comes before recording a discussion (which takes away the
@@ -40,8 +40,8 @@ def nl(msgid: str, **values) -> str:
 
 
 def percent(number: str) -> str:
-    """A percentage in a figure's table, e.g. percent("7,3") == "7,3%" in Dutch."""
-    return nl("%(value)s%%", value=number)
+    """A percentage as the figures write it, e.g. percent("7,3") == "7,3 %" in Dutch."""
+    return nl("%(number)s%%", number=number)
 
 
 def blocktranslated(msgid: str, **patterns) -> re.Pattern:
@@ -263,8 +263,9 @@ def test_a_concern_of_step_3_becomes_a_result_with_its_baseline_from_the_figures
     results = page.locator("#section-resultaten table")
     with translation.override("nl"):
         _result, indicator_header, baseline_header, _target, source_header = SECTIONS["resultaten"].headers()
-    # The baseline is the latest year's value for Velsen: 2025, provisional 7,6%.
-    expect(cell(results, CONCERN, baseline_header)).to_have_text(f"{percent('7,6')} (2025)")
+    # The baseline is the latest year's value for Velsen: 2025, provisional 7,6%, and it says so.
+    provisional = nl("%(value)s (provisional)", value=percent("7,6"))
+    expect(cell(results, CONCERN, baseline_header)).to_have_text(f"{provisional} (2025)")
     expect(cell(results, CONCERN, indicator_header)).to_have_text(name)
     expect(cell(results, CONCERN, source_header)).to_contain_text("Velsen")
     starting = page.locator(".portal-starting-list")
