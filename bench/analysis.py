@@ -393,6 +393,16 @@ def parts(team, repeat: int) -> dict:
             call()
             timings.append((time.perf_counter() - started) * 1000)
         result[f"{name}_p50_ms"] = percentiles(timings)["p50_ms"]
+    # What the suppression hid, so that the report shows it ran: whole groups, and single cells of shown groups.
+    groups = cells = 0
+    for run in team_results(team.pk):
+        for theme in run.themes:
+            for question in theme.questions:
+                cells += sum(figure.count is None for figure in question.figures)
+                for breakdown in question.breakdowns:
+                    groups += sum(group.answered is None for group in breakdown.groups)
+                    cells += sum(figure.count is None for group in breakdown.groups for figure in group.figures)
+    result["suppressed"] = {"groups": groups, "cells": cells}
     return result
 
 

@@ -1,6 +1,7 @@
 """The benchmarks keep working: a short smoke run of each. Their timings are recorded in bench/README.md."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -41,3 +42,19 @@ def test_survey_benchmark_runs():
     assert report["lost"] == 0 and report["doubled"] == 0
     assert report["submissions"] == 6 + report["double_taps"]
     assert report["p50_ms"] <= report["p99_ms"] <= report["max_ms"]
+
+
+def test_analysis_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "bench/analysis.py", "--responses", "200", "--indicators", "3", "--repeat", "2", "--profile"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "DATABASE_URL": ""},  # SQLite, whatever database the suite runs on
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["responses"] == 200 and report["runs"] == 3 and report["indicators"] == 3
+    assert report["answers"] > 200 * 10
+    assert report["first"]["queries"] > 0 and report["cold"]["queries"] and report["warm"]["queries"]
+    for name in ("cold", "warm"):
+        assert report[name]["p50_ms"] <= report[name]["p95_ms"] <= report[name]["max_ms"]
+    assert "cProfile of one warm render" in result.stderr and "cProfile of one cold render" in result.stderr
