@@ -5,13 +5,17 @@ from the page and keeps to a strict Content-Security-Policy. A chart is an image
 table beside it holds every figure.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import wraps
 from decimal import Decimal
 from math import ceil
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -32,6 +36,7 @@ COMPARISON = "#A90061"
 # Like the two above, at least 4.5:1 against white, so that value labels can take their series' colour.
 OTHERS = ("#275937", "#A04A00")
 MISSING = "–"
+CHART_KEPT_FOR = 60 * 60 * 24
 UNITS = ("percent", "number", "per_1000")
 CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 
@@ -89,6 +94,23 @@ class _Label:
                 "ground": line is not None and box.y - 1 <= line <= box.y + box.height + 1 and box.attrs()}
 
 
+def _kept(draw):
+    """A chart depends on nothing but its arguments and the language, so a drawing is kept under a hash of both."""
+
+    @wraps(draw)
+    def kept(**arguments) -> SafeString:
+        key = repr((draw.__name__, get_language(), sorted(arguments.items())))
+        key = f"chart:{hashlib.sha256(key.encode()).hexdigest()}"
+        svg = cache.get(key)
+        if svg is None:
+            svg = str(draw(**arguments))
+            cache.set(key, svg, CHART_KEPT_FOR)
+        return mark_safe(svg)  # drawn by our own templates, which escape every label
+
+    return kept
+
+
+@_kept
 def trend_chart(*, chart_id: str, title: str, series: list[ChartSeries], unit: str, decimals: int,
                 target: Decimal | None = None, target_label: str = "") -> SafeString:
     """Grouped vertical bars: one group per year, one bar per series, and the target as a dashed line."""
@@ -160,6 +182,7 @@ def trend_chart(*, chart_id: str, title: str, series: list[ChartSeries], unit: s
     return _render("trend", chart_id, title, desc, plot_top + PLOT_HEIGHT + 38, context)
 
 
+@_kept
 def bars_chart(*, chart_id: str, title: str, bars: list[tuple[str, Decimal | None]], unit: str,
                decimals: int) -> SafeString:
     """Horizontal bars, one per area (e.g. district), labelled on the left, the value to the right of the bar."""

@@ -40,4 +40,8 @@ class ResponseAnswer(models.Model):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
-        indexes = [models.Index(fields=["question_id", "option"])]
+        indexes = [
+            models.Index(fields=["question_id", "option"]),
+            # The results show the few reviewed open answers; without this, finding them reads every answer.
+            models.Index(fields=["review", "question_id"], condition=models.Q(review="shown"), name="shown_open_answers"),
+        ]
