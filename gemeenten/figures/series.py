@@ -152,11 +152,17 @@ def _figure(indicator_pk, indicator, values, regions, new_since) -> IndicatorFig
     years = sorted({value.year for value in values if value.region in municipal})[-YEARS_SHOWN:]
     if not years:
         years = sorted({value.year for value in values})[-YEARS_SHOWN:]
-    cells = {(value.region, value.year): _cell(value, indicator, new_since) for value in values}
-    rows = [Row(code, name, False, [cells.get((code, year)) for year in years]) for code, name in regions]
+    found = {(value.region, value.year): value for value in values}
+
+    def cell(region, year) -> Cell | None:
+        # Only the cells shown are written out: a figure may hold many more years and districts.
+        value = found.get((region, year))
+        return _cell(value, indicator, new_since) if value is not None else None
+
+    rows = [Row(code, name, False, [cell(code, year) for year in years]) for code, name in regions]
     rows = [row for row in rows if any(row.cells)]
     if indicator.comparable:
-        national = Row(NATIONAL, _("the Netherlands"), True, [cells.get((NATIONAL, year)) for year in years])
+        national = Row(NATIONAL, _("the Netherlands"), True, [cell(NATIONAL, year) for year in years])
         if any(national.cells):
             rows.append(national)
     chart = trend_chart(chart_id=f"chart-{indicator.code}", title=indicator.name, series=chart_series(rows),
@@ -167,18 +173,18 @@ def _figure(indicator_pk, indicator, values, regions, new_since) -> IndicatorFig
         demo=any(value.origin == Origin.DEMO for value in values), chart=chart,
         changes=_changes(indicator, rows, years),
     )
-    _add_districts(figure, values, cells)
+    _add_districts(figure, values, cell)
     return figure
 
 
-def _add_districts(figure, values, cells) -> None:
+def _add_districts(figure, values, cell) -> None:
     districts = {value.region: value.region_name or value.region for value in values if value.region.startswith("WK")}
     if not districts:
         return
     year = max(value.year for value in values if value.region in districts)
     figure.district_year = year
-    figure.districts = [(name, cells[(code, year)]) for code, name in sorted(districts.items(), key=lambda item: item[1])
-                        if (code, year) in cells]
+    shown = [(name, cell(code, year)) for code, name in sorted(districts.items(), key=lambda item: item[1])]
+    figure.districts = [(name, district) for name, district in shown if district is not None]
     indicator = figure.indicator
     figure.district_chart = bars_chart(
         chart_id=f"chart-{indicator.code}-districts",
