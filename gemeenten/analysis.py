@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from gemeenten.changes import record_change
 from gemeenten.figures.indicators import translated
 from gemeenten.figures.series import TeamFigures, team_figures
-from gemeenten.figures.values import format_value, team_regions
+from gemeenten.figures.values import format_value
 from gemeenten.method import MethodStep, method_steps
 from gemeenten.models import FigureReview, IndicatorValue
 from participatie.results import RunResults, team_results
@@ -50,20 +50,21 @@ def plan_analysis(plan, steps: list[MethodStep] | None = None) -> Analysis:
     """`steps`: the method's steps where the caller already read them, for the learning-cycle questions."""
     reviews = list(FigureReview.objects.filter(plan__team=plan.team).select_related("reviewed_by", "plan"))
     last = reviews[0] if reviews else None
+    figures = team_figures(plan.team, new_since=last.reviewed_at if last else None)
     return Analysis(
-        figures=team_figures(plan.team, new_since=last.reviewed_at if last else None),
+        figures=figures,
         voices=team_results(plan.team_id),
         last_review=last,
         reviews=[review for review in reviews if review.plan_id == plan.pk],
         learning_questions=learning_questions(steps),
-        own_values=own_values(plan.team),
+        own_values=own_values(plan.team, figures.regions),
     )
 
 
-def own_values(team) -> list[OwnValue]:
+def own_values(team, regions: list[tuple[str, str]]) -> list[OwnValue]:
     values = list(IndicatorValue.objects.filter(team=team).select_related("indicator").order_by("indicator__name", "-year"))
     names = translated({value.indicator for value in values})
-    regions = dict(team_regions(team))
+    regions = dict(regions)
     several = len(regions) > 1
     return [
         OwnValue(

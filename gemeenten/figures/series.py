@@ -86,6 +86,7 @@ class TeamFigures:
     national: list[IndicatorFigure]
     local: list[IndicatorFigure]
     missing_local: list[Indicator]  # local indicators of the catalogue that have no figure yet
+    regions: list[tuple[str, str]]  # the team's municipalities: (CBS code, name)
 
     @property
     def all(self) -> list[IndicatorFigure]:
@@ -110,7 +111,7 @@ def team_figures(team, new_since: datetime | None = None) -> TeamFigures:
     by_indicator = {}
     for (indicator_id, _region, _year), value in values.items():
         by_indicator.setdefault(indicator_id, []).append(value)
-    figures = TeamFigures([], [], [])
+    figures = TeamFigures([], [], [], regions)
     for indicator in indicators:
         shown = names[indicator.pk]
         found = by_indicator.get(indicator.pk)
