@@ -17,13 +17,16 @@ open answers of which some were reviewed). Everything is written with bulk_creat
 
 Then it requests /werkruimte/<team>/<cycle>/stap/3/ in-process as a logged-in team member:
 
-- first: the very first request of the process (templates not yet compiled, survey counts not cached);
-- cold: --cold renders with the cache cleared first, so the survey counts are counted again, as after
-  every new response to an open run (the counts are cached per run and number of responses);
-- warm: --repeat renders with the counts cached;
+- first: the very first view (templates not yet compiled, nothing in the cache, no run counted yet: each
+  run's tally counts all its responses);
+- after new responses: --changes views, each after a class of 30 new responses to the largest run (the
+  tally counts those 30; that run's results are made again);
+- after a changed figure: --changes views, each after one of the municipality's figures changed (the
+  figures are made again);
+- warm: --repeat views with nothing changed in between;
 
 each with its number of SQL queries and the time spent in them. --profile prints a cProfile summary of
-one warm render (and one cold one) to stderr. stdout gets one JSON line.
+a warm view and of one after each kind of change to stderr. stdout gets one JSON line.
 
 With DATABASE_URL naming a PostgreSQL database, that database is dropped and created again, so its name
 must start with "bench".
@@ -74,6 +77,7 @@ OPEN_ANSWERS = ["Meer speelplekken in de wijk", "Gratis sportclub voor iedereen"
 SKIP = 0.03  # the chance that a respondent skips a closed question
 WRITES = 0.01  # the share of respondents who answer an open question
 SHOWN = 30  # open answers per run the team reviewed and shows
+CLASS = 30  # responses that arrive between two views of the page: one class
 
 
 def postgres_target(kind: str | None) -> tuple[str, str]:
@@ -226,8 +230,7 @@ def build_run(team, user, key: str, audience: str, count: int, number: int, rng:
     from wagtail.models import Locale
 
     from participatie.demo.questionnaires import questionnaire_key
-    from participatie.models import Questionnaire, Response, ResponseAnswer, Review, SegmentOption, SurveyRun
-    from participatie.questions import run_questions
+    from participatie.models import Questionnaire, SegmentOption, SurveyRun
 
     questionnaire = Questionnaire.objects.get(translation_key=questionnaire_key(key), locale=Locale.get_default())
     today = timezone.localdate()
@@ -240,38 +243,56 @@ def build_run(team, user, key: str, audience: str, count: int, number: int, rng:
         [SegmentOption(run=run, kind="school", label=school) for school in SCHOOLS]
         + [SegmentOption(run=run, kind="neighbourhood", label=name) for _code, name in DISTRICTS]
     )
-    questions = run_questions(run, questionnaire)
-    own = next((question for question in questions if question.kind == "segment"
-                and question.segment_kind in ("school", "neighbourhood")), None)
-    group_weights = [SCHOOLS[option.label] if option.label in SCHOOLS else 1 for option in own.options] if own else []
-    respondent = Respondent(rng)
-    shown = 0
-    rows = 0
-    for start in range(0, count, 2000):
+    respondents = Respondents(run, user, rng)
+    rows = sum(respondents.add(min(2000, count - start)) for start in range(0, count, 2000))
+    return {"questionnaire": key, "responses": count, "answers": rows,
+            "group_questions": sum(1 for question in respondents.questions if question.kind == "segment")}
+
+
+class Respondents:
+    """Stores responses to a run as its respondents give them: the groups of unequal size, the scales tilted
+    per group, some questions skipped, a few open answers (the first SHOWN of them reviewed and shown)."""
+
+    def __init__(self, run, user, rng: random.Random):
+        from participatie.questions import run_questions
+
+        self.run, self.user, self.rng = run, user, rng
+        self.questions = run_questions(run, run.questionnaire)
+        self.own = next((question for question in self.questions if question.kind == "segment"
+                         and question.segment_kind in ("school", "neighbourhood")), None)
+        self.weights = [SCHOOLS[option.label] if option.label in SCHOOLS else 1 for option in self.own.options] if self.own else []
+        self.respondent = Respondent(rng)
+        self.shown = 0
+
+    def add(self, count: int) -> int:
+        """Store count responses; returns the number of answer rows."""
+        from participatie.models import Response, ResponseAnswer, Review
+
+        rng, own = self.rng, self.own
         batch, answers = [], []
-        for _ in range(min(2000, count - start)):
+        for _ in range(count):
             response = Response(
-                id=uuid.UUID(int=rng.getrandbits(128), version=4), run=run,
-                submitted_on=opens_on + datetime.timedelta(days=rng.randint(0, 41)),
+                id=uuid.UUID(int=rng.getrandbits(128), version=4), run=self.run,
+                submitted_on=self.run.opens_on + datetime.timedelta(days=rng.randint(0, 41)),
                 idempotency_key=uuid.UUID(int=rng.getrandbits(128), version=4),
             )
             batch.append(response)
-            group = rng.choices(range(len(own.options)), weights=group_weights)[0] if own else 0
+            group = rng.choices(range(len(own.options)), weights=self.weights)[0] if own else 0
             strain = 0.15 + 0.1 * (group % 6)  # the groups differ a little, as real ones do
-            for question in questions:
+            for question in self.questions:
                 if question.kind == "open_text":
                     if rng.random() < WRITES:
-                        review = Review.SHOWN if shown < SHOWN else Review.PENDING
-                        shown += review == Review.SHOWN
+                        review = Review.SHOWN if self.shown < SHOWN else Review.PENDING
+                        self.shown += review == Review.SHOWN
                         answers.append(ResponseAnswer(response=response, question_id=question.id, text=rng.choice(OPEN_ANSWERS),
-                                                      review=review, reviewed_by=user if review == Review.SHOWN else None))
+                                                      review=review, reviewed_by=self.user if review == Review.SHOWN else None))
                     continue
                 if rng.random() < SKIP:
                     continue
                 if question is own:
                     answers.append(ResponseAnswer(response=response, question_id=question.id, option=own.options[group].key))
                     continue
-                value = respondent.answer(question, strain)
+                value = self.respondent.answer(question, strain)
                 if isinstance(value, int):
                     answers.append(ResponseAnswer(response=response, question_id=question.id, number=value))
                 else:
@@ -279,9 +300,7 @@ def build_run(team, user, key: str, audience: str, count: int, number: int, rng:
                                    for option in (value if isinstance(value, list) else [value]))
         Response.objects.bulk_create(batch)
         ResponseAnswer.objects.bulk_create(answers, batch_size=5000)
-        rows += len(answers)
-    return {"questionnaire": key, "responses": count, "answers": rows,
-            "group_questions": sum(1 for question in questions if question.kind == "segment")}
+        return len(answers)
 
 
 def refresh_statistics():
@@ -292,12 +311,15 @@ def refresh_statistics():
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
-def measure(user, team, cold: int, repeat: int, profile: bool) -> dict:
+def measure(user, team, changes: int, repeat: int, profile: bool, rng: random.Random) -> dict:
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
+
+    from gemeenten.models import IndicatorValue
+    from participatie.models import Response, RunTally, SurveyRun
 
     client = Client()
     client.force_login(user)
@@ -320,23 +342,42 @@ def measure(user, team, cold: int, repeat: int, profile: bool) -> dict:
             "sql_p50_ms": round(sorted(sample[2] for sample in samples)[len(samples) // 2], 1),
         }
 
+    # As before the first view: no run counted yet, nothing in the cache.
+    RunTally.objects.all().delete()
+    Response.objects.update(counted=False)
     cache.clear()
     first = render()
-    colds = []
-    for _ in range(cold):
-        cache.clear()  # only the survey counts live in the cache
-        colds.append(render())
+    largest = SurveyRun.objects.filter(team=team).order_by("code").first()
+    arrivals = Respondents(largest, user, rng)
+    arrivals.shown = SHOWN  # the team has not reviewed the new open answers yet
+
+    def new_responses():
+        arrivals.add(CLASS)
+
+    changing = IndicatorValue.objects.filter(region=MUNICIPALITY, value__isnull=False).order_by("pk").first()
+
+    def changed_figure():
+        changing.value += 1
+        changing.save()
+
+    after_responses, after_figure = [], []
+    for _ in range(changes):
+        new_responses()
+        after_responses.append(render())
+        changed_figure()
+        after_figure.append(render())
     warms = [render() for _ in range(repeat)]
     report = {
         "page_kb": round(first[3] / 1024),
         "first": {"ms": round(first[0], 1), "queries": first[1], "sql_ms": round(first[2], 1)},
-        "cold": summary(colds) if colds else None,
+        "after_responses": summary(after_responses) if after_responses else None,
+        "after_figure": summary(after_figure) if after_figure else None,
         "warm": summary(warms),
     }
     if profile:
-        for name, clear in (("warm", False), ("cold", True)):
-            if clear:
-                cache.clear()
+        for name, change in (("warm", None), ("after new responses", new_responses), ("after a changed figure", changed_figure)):
+            if change:
+                change()
             profiler = cProfile.Profile()
             profiler.enable()
             client.get(url)
@@ -415,8 +456,10 @@ def main():
     parser.add_argument("--runs", type=int, choices=[1, 2, 3], default=3,
                         help="survey runs: the children's, young people's and parents' questionnaires")
     parser.add_argument("--repeat", type=int, default=20, help="warm renders")
-    parser.add_argument("--cold", type=int, default=1, help="renders with the survey counts not cached")
-    parser.add_argument("--profile", action="store_true", help="print a cProfile summary of one warm and one cold render")
+    parser.add_argument("--changes", type=int, default=5,
+                        help="renders after a class of new responses, and as many after a changed figure")
+    parser.add_argument("--profile", action="store_true",
+                        help="print a cProfile summary of a warm render and of one after each kind of change")
     parser.add_argument("--reuse", action="store_true", help="measure again on the database of the previous run")
     options = parser.parse_args()
 
@@ -441,7 +484,7 @@ def main():
         "indicators": built["indicators"],
         "values": built["values"],
         "repeat": options.repeat,
-        **measure(built["user"], team, options.cold, options.repeat, options.profile),
+        **measure(built["user"], team, options.changes, options.repeat, options.profile, random.Random()),  # new ids each time, also with --reuse
         **parts(team, options.repeat),
         "build_s": round(build_seconds, 1),
         "load_1min": [load_before, round(os.getloadavg()[0], 1)],  # before and after measuring, to see what else ran

@@ -4,18 +4,22 @@
 `run_results`. Nothing here returns a single response.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from participatie.aggregation import NO_GROUP, count_answers
+from participatie.aggregation import NO_GROUP, tallied
 from participatie.models import ResponseAnswer, Review, SurveyRun
 from participatie.questions import Question, localized_questionnaire, run_questions
 from participatie.suppression import Line, hidden_groups, protect
 from participatie.themes import THEMES
 
 SCALES = ("face_scale", "ladder")
+RESULTS_KEPT_FOR = 60 * 60 * 24
 
 
 @dataclass
@@ -62,21 +66,38 @@ class RunResults:
     respondents: int
     shown: bool  # False while fewer than the run's minimum have answered
     themes: list[ThemeResults]
+    version: str  # changes whenever anything shown here does: a key for caching their rendering
 
 
 def team_results(team_id: int, language: str | None = None) -> list[RunResults]:
     """The results of every survey the team has run, latest first."""
-    runs = SurveyRun.objects.filter(team_id=team_id).select_related("questionnaire").order_by("-opens_on")
+    runs = (
+        SurveyRun.objects.filter(team_id=team_id).select_related("questionnaire").prefetch_related("segment_options")
+        .order_by("-opens_on")
+    )
     return [run_results(run, language) for run in runs]
 
 
 def run_results(run: SurveyRun, language: str | None = None) -> RunResults:
-    questions = run_questions(run, localized_questionnaire(run, language or get_language()))
-    group_questions = [question for question in questions if question.kind == "segment"]
-    counts = count_answers(run, [question.id for question in group_questions])
-    respondents = counts["respondents"]
-    shown = respondents >= run.min_group_size
+    """The run's results; made once per version of what they depend on, and kept in the cache."""
+    language = language or get_language()
+    questionnaire = localized_questionnaire(run, language)
+    groups = [(option.pk, option.kind, option.label) for option in run.segment_options.all()]
+    counted = tallied(run)
+    shown = counted.respondents >= run.min_group_size
     open_answers = _reviewed_open_answers(run) if shown else {}
+    inputs = (run.pk, counted.version, run.min_group_size, language, get_language(), questionnaire.pk,
+              json.dumps(questionnaire.body.raw_data, sort_keys=True, default=str), groups, open_answers)
+    version = hashlib.sha256(repr(inputs).encode()).hexdigest()
+    themes = cache.get(f"survey-results:{version}")
+    if themes is None:
+        themes = _themes(run, run_questions(run, questionnaire), counted.counts(), shown, open_answers)
+        cache.set(f"survey-results:{version}", themes, RESULTS_KEPT_FOR)
+    return RunResults(run, counted.respondents, shown, themes, version)
+
+
+def _themes(run, questions, counts, shown, open_answers) -> list[ThemeResults]:
+    group_questions = [question for question in questions if question.kind == "segment"]
     results = []
     for question in questions:
         if question.kind == "open_text":
@@ -87,7 +108,7 @@ def run_results(run: SurveyRun, language: str | None = None) -> RunResults:
         ThemeResults(code, str(label), [result for result in results if result.question.theme == code])
         for code, label in THEMES
     ]
-    return RunResults(run, respondents, shown, [theme for theme in themes if theme.questions])
+    return [theme for theme in themes if theme.questions]
 
 
 # A ladder's eleven steps are shown in four bands, so that fewer cells are too small to show.

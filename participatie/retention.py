@@ -2,8 +2,8 @@
 
 A run is due once its purge_after date (closing date plus the run's retention months) has come.
 Purging stores count_answers of the run in run.kept_counts, deletes its responses (their answers,
-open ones included, go with them) and sets purged_on, all in one transaction. run_results then reads
-the kept counts, so every aggregated figure stays as it was; the open answers are gone.
+open ones included, go with them) and its tally, and sets purged_on, all in one transaction. run_results
+then reads the kept counts, so every aggregated figure stays as it was; the open answers are gone.
 """
 
 import datetime
@@ -11,7 +11,7 @@ import datetime
 from django.db import transaction
 
 from participatie.aggregation import count_answers
-from participatie.models import Questionnaire, Response, SurveyRun
+from participatie.models import Response, RunTally, SurveyRun
 
 
 def due_runs(today: datetime.date) -> list[SurveyRun]:
@@ -34,26 +34,12 @@ def purge_expired(today: datetime.date) -> list[SurveyRun]:
             run = SurveyRun.objects.select_for_update().select_related("questionnaire", "team").get(pk=run.pk)
             if run.purged_on is not None:
                 continue
-            run.kept_counts = None  # count from the responses themselves
-            counts = count_answers(run, group_question_ids(run))
+            counts = count_answers(run)
             Response.objects.filter(run=run).delete()
+            RunTally.objects.filter(run=run).delete()
             run.kept_counts = counts
             run.purged_on = today
             run.save(update_fields=["kept_counts", "purged_on"])
         purged.append(run)
     return purged
 
-
-def group_question_ids(run: SurveyRun) -> list[str]:
-    """The ids of the group questions of the run's questionnaire, in every language it is published in.
-
-    Translations share their block ids with the source; the union only matters while a translation
-    has not caught up with a change to the source.
-    """
-    ids: list[str] = []
-    versions = Questionnaire.objects.filter(translation_key=run.questionnaire.translation_key).order_by("pk")
-    for questionnaire in [run.questionnaire, *versions]:
-        for block in questionnaire.body:
-            if block.block_type == "segment" and block.id not in ids:
-                ids.append(block.id)
-    return ids

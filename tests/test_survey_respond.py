@@ -384,7 +384,7 @@ def test_nothing_about_the_respondent_is_stored(client, run):
     client.post(survey_url(), form(), REMOTE_ADDR="203.0.113.77",
                 HTTP_USER_AGENT="KinderTablet/1.0", HTTP_ACCEPT_LANGUAGE="nl")
     response = Response.objects.get(run=run)
-    assert {f.name for f in Response._meta.get_fields()} == {"id", "run", "submitted_on", "idempotency_key", "answers"}
+    assert {f.name for f in Response._meta.get_fields()} == {"id", "run", "submitted_on", "idempotency_key", "counted", "answers"}
     assert response.submitted_on == datetime.date.today()
     stored = [str(value) for answer in response.answers.values() for value in answer.values()]
     stored += [str(value) for value in Response.objects.filter(pk=response.pk).values().get().values()]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from participatie.demo.questionnaires import question_id
-from participatie.models import Response, ResponseAnswer, SurveyRun
+from participatie.models import Response, ResponseAnswer, RunTally, SurveyRun
 from participatie.questions import run_questions
 from participatie.results import run_results
 from participatie.retention import due_runs, purge_expired
@@ -71,6 +71,7 @@ def test_a_run_past_its_retention_is_purged_and_its_results_stay_the_same(run):
     assert run.kept_counts["respondents"] == 94
     assert not Response.objects.filter(run=run).exists()
     assert not ResponseAnswer.objects.filter(response__run_id=run.pk).exists()
+    assert not RunTally.objects.filter(run=run).exists(), "the kept counts take the tally's place"
     for language, results in before.items():
         after = run_results(run, language)
         assert (after.respondents, after.shown) == (results.respondents, results.shown)

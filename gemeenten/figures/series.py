@@ -1,13 +1,20 @@
 """The figures of one team as tables and charts: per indicator, its years, its regions and what is new.
 
-Everything is read in a fixed number of queries, whatever the number of indicators or years.
+Everything is read in a fixed number of queries, whatever the number of indicators or years. The result
+is kept in the cache under a version of everything it is made of (see `_version`), so that it is made
+again as soon as a value or an indicator changes, and otherwise not at all.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gemeenten.figures.charts import ChartPoint, ChartSeries, bars_chart, trend_chart
@@ -17,6 +24,22 @@ from gemeenten.models import Indicator
 from gemeenten.models.figures import NATIONAL, Direction, Origin, Scope, Status
 
 YEARS_SHOWN = 10
+FIGURES_KEPT_FOR = 60 * 60 * 24
+
+
+class ShownValue(NamedTuple):
+    """What the figures read of an IndicatorValue: a tuple, since thousands are read for one page."""
+
+    indicator_id: int
+    region: str
+    region_name: str
+    year: int
+    value: Decimal | None
+    status: str
+    origin: str
+    source: str
+    team_id: int | None
+    loaded_at: datetime
 
 
 @dataclass(frozen=True)
@@ -80,6 +103,15 @@ class IndicatorFigure:
     def new(self) -> bool:
         return bool(self.changes)
 
+    @property
+    def version(self) -> str:
+        """A hash of everything the figure shows: a key for caching its rendering."""
+        indicator = self.indicator
+        shown = (indicator.code, indicator.name, indicator.definition, indicator.unit, indicator.decimals,
+                 indicator.direction, self.years, self.rows, self.sources, self.demo, self.chart, self.districts,
+                 self.district_year, self.district_chart, self.changes)
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
+
 
 @dataclass
 class TeamFigures:
@@ -87,6 +119,7 @@ class TeamFigures:
     local: list[IndicatorFigure]
     missing_local: list[Indicator]  # local indicators of the catalogue that have no figure yet
     regions: list[tuple[str, str]]  # the team's municipalities: (CBS code, name)
+    version: str = ""  # changes whenever anything shown here does: a key for caching their rendering
 
     @property
     def all(self) -> list[IndicatorFigure]:
@@ -100,10 +133,34 @@ class TeamFigures:
 def team_figures(team, new_since: datetime | None = None) -> TeamFigures:
     """The team's figures per indicator; values loaded after `new_since` count as new."""
     regions = team_regions(team)
+    version = _version(team.pk, regions, new_since)
+    figures = cache.get(f"team-figures:{version}")
+    if figures is None:
+        figures = _team_figures(team, regions, new_since)
+        figures.version = version
+        cache.set(f"team-figures:{version}", figures, FIGURES_KEPT_FOR)
+    return figures
+
+
+def _version(team_id: int, regions: list[tuple[str, str]], new_since: datetime | None) -> str:
+    """A hash of what the figures are made of: a value or an indicator added, changed or removed changes it.
+
+    Every change of a value or an indicator sets its `loaded_at` or `updated_at` (the CBS import too), and
+    a removal lowers the count.
+    """
+    values = visible_values(team_id, [code for code, _name in regions]).aggregate(count=Count("pk"), latest=Max("loaded_at"))
+    indicators = Indicator.objects.filter(Q(team__isnull=True) | Q(team_id=team_id)).aggregate(
+        count=Count("pk"), latest=Max("updated_at"))
+    inputs = (team_id, regions, new_since, get_language(), values, indicators)
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+def _team_figures(team, regions: list[tuple[str, str]], new_since: datetime | None) -> TeamFigures:
     indicators = list(team_indicators(team.pk))
     names = translated(indicators)
     values = {}
-    for value in visible_values(team.pk, [code for code, _name in regions]).order_by("year"):
+    rows = visible_values(team.pk, [code for code, _name in regions]).order_by("year").values_list(*ShownValue._fields)
+    for value in map(ShownValue._make, rows):
         # The team's own figure for a region and year comes before a public one.
         key = (value.indicator_id, value.region, value.year)
         if key not in values or value.team_id:

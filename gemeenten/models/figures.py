@@ -49,6 +49,8 @@ class Indicator(TranslatableMixin, models.Model):
         "gemeenten.Team", on_delete=models.CASCADE, null=True, blank=True, related_name="indicators",
         help_text=_("Set when a team added the indicator for itself; empty for the catalogue."),
     )
+    # Tells the analysis' cache that a name, unit or definition changed (gemeenten.figures.series).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("indicator")

@@ -16,9 +16,23 @@ class Response(models.Model):
     submitted_on = models.DateField()
     # Made on the device when the survey starts; a retried or doubled submission carries the same key.
     idempotency_key = models.UUIDField()
+    # Set once the response is in its run's tally (participatie.aggregation): each is counted once.
+    counted = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["run", "idempotency_key"], name="one_response_per_key")]
+        indexes = [models.Index(fields=["run"], condition=models.Q(counted=False), name="uncounted_responses")]
+
+
+class RunTally(models.Model):
+    """The counts of a run's answers so far (participatie.aggregation), brought up to date by counting only
+    the responses not yet counted. `groups` names the group questions the counts are broken down by."""
+
+    run = models.OneToOneField(SurveyRun, on_delete=models.CASCADE, primary_key=True, related_name="tally")
+    groups = models.CharField(max_length=64)
+    counts = models.JSONField()
+    respondents = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)
 
 
 class Review(models.TextChoices):
