@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gemeenten.audit import Kind, record_event
 from gemeenten.changes import record_change
 from gemeenten.models import Invitation, Membership, Plan, Team
 from gemeenten.models.team import Role
@@ -29,6 +30,7 @@ def create_team(user, name, municipalities, cycle, organisation="", sector="") -
     Membership.objects.create(team=team, user=user, role=Role.COORDINATOR, organisation=organisation, sector=sector)
     plan = Plan.objects.create(team=team, cycle=cycle, created_by=user)
     record_change(plan, "", user, _("Started the plan for %(cycle)s") % {"cycle": cycle})
+    record_event(team, user, Kind.TEAM, _("Started the team"))
     return team
 
 
@@ -56,6 +58,8 @@ def invite(team, email, role, invited_by, request) -> Invitation:
     except (smtplib.SMTPException, OSError):
         invitation.delete()
         raise ValidationError(_("The invitation could not be sent. Check the address, or try again later."))
+    record_event(team, invited_by, Kind.TEAM, _("Invited %(email)s as %(role)s") % {
+        "email": email, "role": invitation.get_role_display()})
     return invitation
 
 
@@ -103,9 +107,9 @@ def accept_invitation(invitation: Invitation, user, organisation, sector) -> Mem
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    plan = invitation.team.current_plan()
-    if created and plan is not None:
-        record_change(plan, "", user, _("Joined the team"))
+    if created:
+        record_event(invitation.team, user, Kind.TEAM, _("Joined the team through the invitation to %(email)s") % {
+            "email": invitation.email})
     return membership
 
 
@@ -123,18 +127,15 @@ def change_role(membership, role, by) -> None:
     _keep_a_coordinator(membership, role)
     membership.role = role
     membership.save(update_fields=["role"])
-    plan = membership.team.current_plan()
-    if plan is not None:
-        record_change(plan, "", by, _("Changed the role of %(member)s") % {"member": display_name(membership.user)})
+    record_event(membership.team, by, Kind.TEAM, _("Made %(member)s %(role)s") % {
+        "member": display_name(membership.user), "role": membership.get_role_display()})
 
 
 @transaction.atomic
 def remove_member(membership, by) -> None:
     """Removes a member, or lets a member leave; the last coordinator cannot go."""
     _keep_a_coordinator(membership)
-    plan = membership.team.current_plan()
     name = display_name(membership.user)
     membership.delete()
-    if plan is not None:
-        summary = _("Left the team") if by == membership.user else _("Removed %(member)s from the team") % {"member": name}
-        record_change(plan, "", by, summary)
+    summary = _("Left the team") if by == membership.user else _("Removed %(member)s from the team") % {"member": name}
+    record_event(membership.team, by, Kind.TEAM, summary)

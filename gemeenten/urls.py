@@ -1,7 +1,7 @@
 from django.urls import include, path, register_converter
 from django.urls.converters import IntConverter
 
-from gemeenten.views import answers, cycles, export, figures, members, plans, sections, teams, worksheets
+from gemeenten.views import answers, audit, cycles, export, figures, members, plans, sections, teams, worksheets
 
 
 class StepCodeConverter:
@@ -38,6 +38,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", members.accept_invitation, name="accept_invitation"),
     path("<id:team_id>/", teams.team, name="team"),
     path("<id:team_id>/leden/", members.members, name="members"),
+    path("<id:team_id>/logboek/", audit.audit_log, name="audit_log"),
     path("<id:team_id>/leden/<id:membership_id>/", members.membership, name="membership"),
     path("<id:team_id>/leden/uitnodiging/<id:invitation_id>/intrekken/", members.withdraw_invitation, name="withdraw_invitation"),
     # The team's surveys: gemeenten:peilingen:<name>, views in participatie that ask gemeenten.access.

@@ -26,6 +26,7 @@ from operator import itemgetter
 from django.db import IntegrityError, transaction
 
 from participatie.models import Questionnaire, Response, ResponseAnswer, RunTally, SurveyRun
+from portal.replica import primary_reads
 
 NO_GROUP = ""
 IDS_PER_QUERY = 2000
@@ -61,6 +62,11 @@ def current_tally(run: SurveyRun) -> RunTally:
 
     A new tally, or one for other group questions (an editor changed the questionnaire), counts the whole run.
     """
+    with primary_reads():  # counting needs the latest responses and tally, also when a report reads the replica
+        return _current_tally(run)
+
+
+def _current_tally(run: SurveyRun) -> RunTally:
     groups = group_question_ids(run)
     signature = hashlib.sha256("|".join(groups).encode()).hexdigest()[:16]
     for _attempt in range(ATTEMPTS):

@@ -1,7 +1,8 @@
 """Submission limits kept only as short-lived counters under hashed keys: no address is ever stored.
 
 A class session counts per class code, so a school behind one network address is never blocked; a
-respondent on their own device counts per hashed address, generously.
+respondent on their own device counts per hashed address (the client's, also behind a proxy: allauth's
+get_client_ip with TRUSTED_PROXY_COUNT), generously.
 """
 
 import hashlib
@@ -29,4 +30,5 @@ def allow_submission(run_code: str, *, class_code: str = "", address: str = "") 
     except ValueError:  # the counter expired between add and incr
         cache.set(key, 1, WINDOW_SECONDS)
         count = 1
-    return count <= limit
+    # Without a reachable cache there is no count (None): the answers are taken rather than lost.
+    return count is None or count <= limit

@@ -7,8 +7,6 @@ and nothing else is fetched.
 import base64
 import datetime
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -34,6 +32,9 @@ def printable_language(requested: str | None) -> str:
 
 def qr_svg(url: str) -> str:
     """The link as a QR code: an SVG of black squares on white, with a quiet zone of four modules."""
+    import qrcode  # with Pillow; loaded by the few requests that draw a code, not by every worker at start
+    import qrcode.image.svg
+
     image = qrcode.make(
         url, image_factory=qrcode.image.svg.SvgPathImage, border=4,
         error_correction=qrcode.constants.ERROR_CORRECT_M,

@@ -1,14 +1,19 @@
 """A run's questions as the respondent sees them: in their language, with the run's own groups."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from participatie.models import Questionnaire, SurveyRun
 
 LADDER = range(0, 11)
+QUESTIONS_KEPT_FOR = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,23 @@ def localized_questionnaire(run: SurveyRun, language: str) -> Questionnaire:
 
 
 def run_questions(run: SurveyRun, questionnaire: Questionnaire) -> list[Question]:
+    """The questions, made once per version of the questionnaire, the run's groups and the language, then cached:
+    every respondent's form and submission needs them, and reading the blocks (with their pictures) is costly."""
     own_groups: dict[str, list[Option]] = {}
     for option in run.segment_options.all():
         own_groups.setdefault(option.kind, []).append(Option(option.key, option.label))
-    return [_question(block, own_groups) for block in questionnaire.body]
+    key = f"run-questions:{questions_version(questionnaire, own_groups)}"
+    questions = cache.get(key)
+    if questions is None:
+        questions = [_question(block, own_groups) for block in questionnaire.body]
+        cache.set(key, questions, QUESTIONS_KEPT_FOR)
+    return questions
+
+
+def questions_version(questionnaire: Questionnaire, own_groups: dict) -> str:
+    body = json.dumps(questionnaire.body.raw_data, sort_keys=True, default=str)
+    inputs = (questionnaire.pk, body, sorted(own_groups.items()), translation.get_language())
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
 def _question(block, own_groups) -> Question:

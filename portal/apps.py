@@ -4,11 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    # With a second AppConfig in this module, Django uses this one only when marked as the default.
+    default = True
     name = "portal"
     verbose_name = _("Portal")
 
     def ready(self):
         from portal import accounts  # noqa: F401  (connects the enrolment signal receiver)
+        from portal.page_cache import connect_signals
+
+        connect_signals()
 
 
 class PortalStaticFilesConfig(StaticFilesConfig):

@@ -35,6 +35,13 @@ class Municipality(models.Model):
         return self.name
 
 
+class PublishedContent(models.Model):
+    """One row: when public content last changed. Cached public pages from before then are not served
+    (portal.page_cache); a row rather than a cache entry, so that every process sees it at once."""
+
+    changed_at = models.DateTimeField()
+
+
 class HomePage(Page):
     """The root of each language's tree: introduces the method and points to the steps."""
 

@@ -13,7 +13,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import parse_query_string
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
+
+from search.ranking import ranked
 
 from stappen.models import ContinuousStepPage, Resource, StepPage
 from voorbeelden.facets import FACETS as PRACTICE_FACETS
@@ -57,6 +58,7 @@ class Outcome:
     query: str
     matches: list[Match] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    fallback: bool = False  # ranked by the database because the configured backend could not be reached
 
     @property
     def total(self):
@@ -69,14 +71,15 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
     if not query:
         return outcome
     _filters, parsed = parse_query_string(query, operator="and")
-    page_scores = _scores(Page.objects.live().filter(locale=locale).only("id"), parsed)
+    page_scores, outcome.fallback = _scores(Page.objects.live().filter(locale=locale).only("id"), parsed)
     pages = Page.objects.filter(pk__in=page_scores).live().public().type(*PAGE_KINDS)
     # At most MAX_MATCHES ids: every count below then uses this short list instead of the whole filter again.
     kinds = _page_kinds(_apply(pages, selection))
     outcome.counts = _counts(kinds)
     matches = [Match(kind, pk, page_scores[pk]) for pk, kind in kinds.items()]
     if _resources_selected(selection):
-        resource_scores = _scores(Resource.objects.filter(locale=locale).only("id"), parsed)
+        resource_scores, fallback = _scores(Resource.objects.filter(locale=locale).only("id"), parsed)
+        outcome.fallback |= fallback
         matches += [Match("resource", pk, score) for pk, score in resource_scores.items()]
         if resource_scores:
             outcome.counts["type"]["resource"] = len(resource_scores)
@@ -84,9 +87,12 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
     return outcome
 
 
-def _scores(queryset, parsed) -> dict[int, float]:
-    results = get_search_backend().search(parsed, queryset, operator="and").annotate_score("_score")[:MAX_MATCHES]
-    return {obj.pk: obj._score or 0.0 for obj in results}
+def _scores(queryset, parsed) -> tuple[dict[int, float], bool]:
+    def scores(backend):
+        results = backend.search(parsed, queryset, operator="and").annotate_score("_score")[:MAX_MATCHES]
+        return {obj.pk: obj._score or 0.0 for obj in results}
+
+    return ranked(scores)
 
 
 def _resources_selected(selection) -> bool:

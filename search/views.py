@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from search import statistics
 from search.engine import FACETS, PAGE_KINDS, clean_query, search
 from search.presentation import did_you_mean, present, promotions
+from search.ranking import ranked
 from voorbeelden.filters import selection_from
 from voorbeelden.listing import facet_groups, query_without_page
 
@@ -33,6 +34,7 @@ def search_page(request):
         "filter_query": query_without_page(request.GET),
         "reset_url": f"{reverse('search')}?{urlencode({'q': query})}",
         "promotions": promotions(query, locale) if query and results.number == 1 else [],
+        "fallback": outcome.fallback,
     }
     if query and not outcome.total:
         context["correction"], context["close_titles"] = did_you_mean(query, locale)
@@ -47,10 +49,11 @@ def autocomplete(request):
     suggestions = []
     if len(query) >= 2:
         locale = Locale.get_active()
-        ranked = [page.pk for page in Page.objects.live().filter(locale=locale).autocomplete(query)[:50]]
-        allowed = Page.objects.filter(pk__in=ranked).public().type(*PAGE_KINDS).specific()
-        pages = {page.pk: page for page in allowed}
+        pages = Page.objects.live().filter(locale=locale)
+        ranked_ids, _fallback = ranked(lambda backend: [page.pk for page in backend.autocomplete(query, pages)[:50]])
+        allowed = Page.objects.filter(pk__in=ranked_ids).public().type(*PAGE_KINDS).specific()
+        found = {page.pk: page for page in allowed}
         suggestions = [
-            {"title": pages[pk].title, "url": pages[pk].get_url(request)} for pk in ranked if pk in pages
+            {"title": found[pk].title, "url": found[pk].get_url(request)} for pk in ranked_ids if pk in found
         ][:AUTOCOMPLETE_MAX_RESULTS]
     return JsonResponse({"query": query, "suggestions": suggestions})

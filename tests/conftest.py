@@ -1,3 +1,9 @@
+import os
+import subprocess
+import sys
+
+import environ
+import psycopg
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -7,6 +13,7 @@ from wagtail.models import Locale
 
 from portal.models import HomePage
 from stappen.models import ContinuousStepPage, StepIndexPage, StepPage
+from tests.server import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -57,3 +64,27 @@ def steps(nl):
 @pytest.fixture
 def continuous_step(nl):
     return ContinuousStepPage.objects.get(locale=nl)
+
+
+def _server_database(tmp_path_factory) -> str:
+    """SQLite file by default; a database of its own beside the test database on PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{tmp_path_factory.mktemp('server') / 'browser.sqlite3'}"
+    config = environ.Env.db_url_config(url)
+    name = f"{config['NAME']}_browser"
+    admin = f"host={config['HOST']} port={config['PORT'] or 5432} user={config['USER']} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(scope="session")
+def server_database(tmp_path_factory):
+    """A migrated demo database that a server or another process works on (the test database is rolled back)."""
+    url = _server_database(tmp_path_factory)
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=url)
+    for command in (["migrate", "--noinput"], ["load_demo", "--demo-accounts"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    return url

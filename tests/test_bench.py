@@ -59,3 +59,29 @@ def test_analysis_benchmark_runs():
         assert report[name]["queries"] and report[name]["p50_ms"] <= report[name]["p95_ms"] <= report[name]["max_ms"]
     for name in ("warm", "after new responses", "after a changed figure"):
         assert f"cProfile of one {name} render" in result.stderr
+
+
+def test_public_pages_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "bench/public.py", "--seconds", "1", "--connections", "4"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "DATABASE_URL": ""},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    for name in ("step_page", "examples_index", "search", "static_ceiling"):
+        assert report[name]["requests_per_s"] > 0 and report[name]["errors"] == 0, (name, report[name])
+        assert report[name]["p50_ms"] <= report[name]["p99_ms"]
+    assert len(report["worker_peak_rss_mb"]) == 2 and all(size > 0 for size in report["worker_peak_rss_mb"])
+
+
+def test_survey_load_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "bench/survey_load.py", "--respondents", "3", "--seconds", "2"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "DATABASE_URL": ""},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["completed"] > 0 and report["statuses"] == {"200": report["completed"]}
+    assert report["stored"] == report["completed"] and report["lost"] == 0 and report["doubled"] == 0

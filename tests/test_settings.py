@@ -53,10 +53,9 @@ def test_environment_selects_postgres_elasticsearch_and_redis():
     search = setting("WAGTAILSEARCH_BACKENDS['default']", env)
     assert search["BACKEND"] == "modelsearch.backends.elasticsearch8"
     assert search["URLS"] == ["http://search.internal:9200"]
-    assert setting("CACHES['default']", env) == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://cache.internal:6379/1",
-    }
+    cache = setting("CACHES['default']", env)
+    assert cache["BACKEND"] == "portal.cache.RedisWithLocalFallback" and cache["LOCATION"] == "redis://cache.internal:6379/1"
+    assert setting("SESSION_ENGINE", env) == "django.contrib.sessions.backends.cached_db"
 
 
 def test_email_url_configures_smtp():
@@ -64,3 +63,26 @@ def test_email_url_configures_smtp():
     assert setting("EMAIL_BACKEND", env) == "django.core.mail.backends.smtp.EmailBackend"
     assert setting("EMAIL_HOST", env) == "smtp.example.nl"
     assert setting("EMAIL_USE_TLS", env) is True
+
+
+def test_scale_out_parts_are_configuration():
+    env = {
+        "DATABASE_URL": "postgres://portal@primary.internal:5432/portal",
+        "DATABASE_REPLICA_URL": "postgres://portal@replica.internal:5432/portal",
+        "MEDIA_S3_BUCKET": "armoede-media", "MEDIA_S3_ENDPOINT_URL": "https://s3.example.nl",
+        "MEDIA_S3_CUSTOM_DOMAIN": "media.armoede.example.nl",
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "FRONTEND_CACHE_URL": "http://varnish.internal:6081",
+        "PUBLIC_PAGES_SHARED_MAX_AGE": "300",
+    }
+    databases = setting("DATABASES", env)
+    assert databases["replica"]["HOST"] == "replica.internal" and databases["default"]["HOST"] == "primary.internal"
+    assert setting("DATABASE_ROUTERS", env) == ["portal.replica.ReplicaRouter"]
+    media = setting("STORAGES['default']", env)
+    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["OPTIONS"]["bucket_name"] == "armoede-media" and media["OPTIONS"]["querystring_auth"] is False
+    assert "https://media.armoede.example.nl" in setting("CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']", env)
+    assert setting("TASKS['default']['BACKEND']", env) == "django_tasks_db.DatabaseBackend"
+    assert setting("WAGTAILFRONTENDCACHE['default']['LOCATION']", env) == "http://varnish.internal:6081"
+    assert setting("PUBLIC_PAGES_SHARED_MAX_AGE", env) == 300
+    assert "replica" not in setting("DATABASES", {})

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from gemeenten import teams
-from gemeenten.models import Invitation, Membership, PlanChange
+from gemeenten.models import Invitation, Membership, TeamEvent
 from portal.models import Municipality
 from tests.users import make_user
 from tests.workspace import add_member, make_team
@@ -40,7 +40,7 @@ def test_starting_a_team_makes_its_coordinator_and_first_plan(client):
 
 
 def test_coordinator_invites_and_the_invitee_joins_once(client):
-    coordinator, team, plan = make_team()
+    coordinator, team, _plan = make_team()
     client.force_login(coordinator)
     response = client.post(reverse("gemeenten:members", args=[team.pk]), {"email": "Leraar@School.example", "role": "member"})
     assert response.status_code == 302
@@ -55,7 +55,7 @@ def test_coordinator_invites_and_the_invitee_joins_once(client):
     assert response["Location"] == reverse("gemeenten:team", args=[team.pk])
     membership = Membership.objects.get(team=team, user=invitee)
     assert (membership.role, membership.organisation, membership.sector) == ("member", "Basisschool De Linde", "education")
-    assert PlanChange.objects.filter(plan=plan, user=invitee).exists()
+    assert TeamEvent.objects.filter(team=team, user=invitee, kind=TeamEvent.Kind.TEAM).exists(), "in the audit log"
 
     again = client.post(link, {"organisation": "", "sector": ""})
     assert again.status_code == 410

@@ -3,7 +3,7 @@
 import http.client
 import json
 from urllib.error import HTTPError, URLError
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 from django.utils.translation import gettext as _
@@ -44,8 +44,11 @@ def _pages(url: str, timeout: float) -> list[dict]:
 
 
 def _get(url: str, timeout: float) -> dict:
+    # The next page's address comes from CBS's answer: only ever follow it over HTTP(S), never to a file.
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise FetchError(_("Not a web address: %(url)s") % {"url": url})
     try:
-        with urlopen(Request(url, headers={"Accept": "application/json"}), timeout=timeout) as response:
+        with urlopen(Request(url, headers={"Accept": "application/json"}), timeout=timeout) as response:  # nosec B310
             body = response.read()
     except HTTPError as error:
         message = _("CBS answered %(status)s %(reason)s for %(url)s") % {"status": error.code, "reason": error.reason, "url": url}

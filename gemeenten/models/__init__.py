@@ -1,4 +1,5 @@
 from gemeenten.models.analysis import FigureReview, Finding, PracticeSignal
+from gemeenten.models.audit import TeamEvent
 from gemeenten.models.answers import Answer, AnswerVersion
 from gemeenten.models.figures import Indicator, IndicatorValue
 from gemeenten.models.plan import Plan, PlanChange, StepState
@@ -32,4 +33,5 @@ __all__ = [
     "Result",
     "StepState",
     "Team",
+    "TeamEvent",
 ]

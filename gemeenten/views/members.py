@@ -1,3 +1,4 @@
+from allauth.core.ratelimit import consume_or_429
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeenten import teams as team_rules
 from gemeenten.access import Need, team_access
+from gemeenten.audit import Kind, record_event
 from gemeenten.forms import InvitationForm, ProfileForm, RoleForm
 from gemeenten.models import Invitation, Membership
 
@@ -81,6 +83,7 @@ def withdraw_invitation(request, team_id, invitation_id):
     access = team_access(request.user, team_id, Need.MANAGE)
     invitation = get_object_or_404(Invitation, pk=invitation_id, team=access.team, accepted_at=None)
     invitation.delete()
+    record_event(access.team, request.user, Kind.TEAM, _("Withdrew the invitation to %(email)s") % {"email": invitation.email})
     messages.success(request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email})
     return redirect("gemeenten:members", team_id=team_id)
 
@@ -88,6 +91,9 @@ def withdraw_invitation(request, team_id, invitation_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def accept_invitation(request, token):
+    limited = consume_or_429(request, action="accept_invitation")
+    if limited:
+        return limited
     try:
         invitation = team_rules.open_invitation(token)
     except ValidationError as error:

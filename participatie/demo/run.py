@@ -93,7 +93,8 @@ def _ensure_groups(run, content, report):
 
 
 def _add_responses(run, content, today) -> int:
-    rng = random.Random(SEED)
+    # Made-up demo answers, reproducible on purpose.
+    rng = random.Random(SEED)  # nosec B311
     questions = run_questions(run, run.questionnaire)
     schools = {option.label: option.key for option in run.segment_options.filter(kind="school")}
     children = [entry["school"] for entry in content["respondents"] for _ in range(entry["count"])]

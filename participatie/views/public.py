@@ -14,6 +14,7 @@ from participatie.models import SurveyRun
 from participatie.presentation import audience_noun, open_quotes, statements
 from participatie.results import run_results
 from participatie.views.languages import language_links, run_languages
+from portal.replica import replica_reads
 
 
 @require_GET
@@ -21,7 +22,8 @@ def public_results(request, code):
     run = SurveyRun.objects.filter(code=code.upper()).select_related("team").first()
     if run is None:
         raise Http404
-    results = run_results(run, get_language())
+    with replica_reads():
+        results = run_results(run, get_language())
     context = {
         "run": run,
         "results": results,

@@ -10,6 +10,7 @@ import functools
 import logging
 import uuid
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
@@ -261,7 +262,7 @@ class SurveyPage:
                 return self.done()  # sent before: the same thanks, nothing doubled
             allowed = allow_submission(
                 self.run.code, class_code=self.klass.code if self.klass else "",
-                address=self.request.META.get("REMOTE_ADDR", ""),
+                address=get_adapter().get_client_ip(self.request),
             )
             if not allowed:
                 return self.refuse(_("Many answers are arriving at the same time. Wait a few minutes, then press Send "

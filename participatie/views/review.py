@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from gemeenten.access import Need, team_access
+from gemeenten.audit import Kind, record_event
 from participatie.models import ResponseAnswer, Review
 from participatie.questions import localized_questionnaire, run_questions
 from participatie.views.runs import find_run, respondent_count, run_context
@@ -92,5 +93,7 @@ def _decide(request, run, ready):
     answer.review = decision
     answer.reviewed_by = request.user
     answer.save(update_fields=["review", "reviewed_by"])
+    summary = _("Showed an open answer of “%(title)s”") if decision == Review.SHOWN else _("Hid an open answer of “%(title)s”")
+    record_event(run.team, request.user, Kind.SURVEY, summary % {"title": run.title})
     messages.success(request, DECISIONS[decision])
     return back

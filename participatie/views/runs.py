@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gemeenten.access import Need, team_access
+from gemeenten.audit import Kind, record_event
 from participatie import printables
 from participatie.models import ClassCode, SurveyRun
 from participatie.run_forms import (
@@ -175,8 +176,12 @@ def _save(request, access, form, created):
             form.add_error("code", _("This code is already in use. Choose another one or use the suggested code."))
         else:
             if created:
+                record_event(access.team, request.user, Kind.SURVEY, _("Set up the survey “%(title)s” (%(code)s)") % {
+                    "title": run.title, "code": run.code})
                 messages.success(request, _("The survey “%(title)s” has been set up.") % {"title": run.title})
             elif form.has_changed():
+                record_event(access.team, request.user, Kind.SURVEY, _("Changed the survey “%(title)s”: %(fields)s") % {
+                    "title": run.title, "fields": ", ".join(str(form.fields[name].label) for name in form.changed_data)})
                 messages.success(request, _("Your changes have been saved."))
             else:
                 messages.info(request, _("Nothing was changed."))
@@ -198,6 +203,8 @@ def delete_run(request, team_id, run_id):
         return back_to_run(run)
     title = run.title
     run.delete()
+    record_event(access.team, request.user, Kind.SURVEY, _("Deleted the survey “%(title)s” with its %(count)s answers") % {
+        "title": title, "count": answers})
     messages.success(request, _("The survey “%(title)s” and all its answers have been deleted.") % {"title": title})
     return redirect("gemeenten:peilingen:runs", team_id=access.team.pk)
 
@@ -211,6 +218,8 @@ def add_class_code(request, team_id, run_id):
     if not form.is_valid():
         return _detail(request, access, run, form, status=422)
     class_code = form.save_for(run)
+    record_event(access.team, request.user, Kind.SURVEY, _("Added class code %(code)s (%(label)s) to “%(title)s”") % {
+        "code": class_code.code, "label": class_code.label, "title": run.title})
     messages.success(request, _("Class code %(code)s for %(label)s has been added.") % {
         "code": class_code.code, "label": class_code.label,
     })
@@ -226,6 +235,8 @@ def remove_class_code(request, team_id, run_id, class_code_id):
     if class_code is None:
         raise Http404
     class_code.delete()
+    record_event(access.team, request.user, Kind.SURVEY, _("Removed class code %(code)s from “%(title)s”") % {
+        "code": class_code.code, "title": run.title})
     messages.success(request, _("Class code %(code)s no longer works. Answers already given are kept.") % {
         "code": class_code.code,
     })

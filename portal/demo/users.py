@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 
 from portal.models import User
 
-DEMO_PASSWORD = "demo-wachtwoord-2026"
+# Published in the README; accounts only with DEBUG or when asked.
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # nosec B105
 
 DEMO_USERS = [
     {"email": "redacteur@nji.example", "first_name": "Noor", "last_name": "de Redacteur", "group": "Moderators"},

@@ -7,6 +7,7 @@ refuses to start without its security variables.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -31,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    # Purges a published page from a CDN or caching proxy when WAGTAILFRONTENDCACHE names one; idle otherwise.
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -44,6 +47,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -56,8 +61,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.SurveyOnlyLanguagesMiddleware",
@@ -96,6 +105,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'data' / 'portal.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A read replica for reports (survey results, exports): portal.replica decides which reads go there.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"]}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer commits; the timeout absorbs short write bursts.
     DATABASES["default"]["OPTIONS"] = {
@@ -105,12 +119,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. While Redis cannot be reached, each process uses
+# its own memory instead (portal.cache) and the site keeps serving.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.RedisWithLocalFallback",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    # Sessions are read from Redis and kept in the database too, so that no one is signed out when it is down.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages for anonymous visitors are served from that cache (portal.page_cache); a CDN in front may keep
+# them this many seconds (Wagtail's front-end cache invalidation purges a page when it is published).
+PUBLIC_PAGES_SHARED_MAX_AGE = env.int("PUBLIC_PAGES_SHARED_MAX_AGE", default=0)
 
 # Search: the database backend unless ELASTICSEARCH_URL points at an Elasticsearch 8 cluster.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
@@ -123,13 +150,16 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": 5,
             # Full-text fields use Elasticsearch's Dutch analyzer (stemming, stop words); autocomplete keeps its n-grams.
             "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
-        }
+        },
+        # Kept up to date beside Elasticsearch: search.ranking falls back to it while the cluster is unreachable.
+        "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
     }
 else:
     # PostgreSQL stems with its Dutch configuration; SQLite's full-text search has no Dutch stemmer.
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}}
 
-# Background work: run at once unless a worker backend is configured.
+# Background work: run at once unless a worker backend is configured; with
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend, `manage.py db_worker` processes run it (docs/deploy.md).
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
@@ -162,6 +192,20 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Armoede-aanpak] "
+# Attempts per minute (m), hour (h) or given seconds, counted in the cache per network address (ip), account (user)
+# or e-mail address (key); beyond them allauth answers 429. Our own invitation links use the same mechanism.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip,100/h/ip",
+    # Rates, not passwords (bandit reads any value under a key with "password" in it as one).
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105
+    "reset_password_from_key": "20/m/ip",  # nosec B105
+    "reauthenticate": "10/m/user",
+    "accept_invitation": "10/m/user,30/m/ip",
+}
+# Behind a proxy or load balancer, the client's address is this many entries from the end of X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Armoede-aanpak NJi"
 # Editors and administrators must enrol a second factor before they can use the admin.
@@ -196,12 +240,46 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads (images, documents) in an S3-compatible bucket when MEDIA_S3_BUCKET is set, so that application servers
+# keep no files. The bucket (or the domain in front of it) must be publicly readable: cached pages link to it.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", default=None),
+            "region_name": env("MEDIA_S3_REGION", default=None),
+            "custom_domain": env("MEDIA_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    MEDIA_ORIGIN = (
+        f"https://{STORAGES['default']['OPTIONS']['custom_domain']}" if env("MEDIA_S3_CUSTOM_DOMAIN", default="")
+        else env("MEDIA_S3_ENDPOINT_URL", default=f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com")
+    )
+
+# A CDN or caching proxy in front: Wagtail purges a page from it the moment the page is published.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+CLOUDFLARE_ZONE_ID = env("CLOUDFLARE_ZONE_ID", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                                        "LOCATION": FRONTEND_CACHE_URL}}
+elif CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                                        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"), "ZONEID": CLOUDFLARE_ZONE_ID}}
+if FRONTEND_CACHE_URL or CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in PORTAL_LANGUAGES]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Samen armoede-effecten verminderen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# No avatars from Gravatar: the admin makes no requests to other sites and tells them nothing about editors.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # E-mail addresses change through allauth, which verifies them.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -215,8 +293,37 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 # Security headers that hold in every environment; production adds HTTPS-only ones.
+# Content-Security-Policy: the site's own scripts, styles, fonts and images only, never inline script or style
+# (portal.csp loosens it only where the Wagtail admin needs that).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the small icons the NL Design System's CSS carries inline.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+if MEDIA_S3_BUCKET:
+    for directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The browser features no page of the portal uses are switched off for every page and anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: [] for feature in (
+        "accelerometer", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "screen-wake-lock", "usb", "xr-spatial-tracking",
+    )
+}
 # Wagtail sets SAMEORIGIN itself on its preview views, the only pages shown in a frame.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

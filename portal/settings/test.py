@@ -3,7 +3,8 @@
 from .base import *  # noqa: F403
 from .base import env
 
-SECRET_KEY = "test-only-secret-key"
+# The test settings only.
+SECRET_KEY = "test-only-secret-key"  # nosec B105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

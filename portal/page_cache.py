@@ -1,0 +1,130 @@
+"""Anonymous visitors get public pages from the cache; any change to public content takes effect at once.
+
+A page is kept when an anonymous visitor (no session, no pending message) asks for it with GET, outside the
+workspace, the surveys, the accounts, the search and the admin, and the answer is a plain 200 that sets no
+cookie (so holds no CSRF token) and does not call itself private. It is kept under the moment public content
+last changed (`PublishedContent`, one row), the host and the full path, which also fixes the language. Publishing,
+unpublishing, moving or deleting a page, or saving anything of the method, the examples, images or documents,
+moves that moment on (`content_changed`), so every page is made again on its next request, in every process.
+
+Pages served this way carry an ETag and, as Last-Modified, that moment; everything answered to a signed-in
+visitor is marked private, so no shared cache (a CDN, a proxy) keeps it for others.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_path
+
+from portal.models import PublishedContent
+
+PRIVATE_PREFIXES = ("/admin/", "/werkruimte/", "/doe-mee/", "/accounts/", "/zoeken/", "/healthz/", "/documents/")
+KEPT_FOR = 60 * 60 * 24
+
+
+def content_changed(**_kwargs) -> None:
+    """Public content changed: from now on, every cached page is made again."""
+    if not PublishedContent.objects.update(changed_at=timezone.now()):
+        PublishedContent.objects.create(changed_at=timezone.now())
+
+
+def connect_signals() -> None:
+    """Wagtail's page signals, and saving or deleting anything else public pages show."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from portal.models import Municipality
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")
+    shown = (AbstractImage, AbstractDocument, Site, Redirect, Municipality)
+
+    def saved(sender, instance, **_kwargs):
+        # Pages count when published, not when a draft is saved; their snippets (resources, facets) always.
+        content = instance._meta.app_label in ("stappen", "voorbeelden") or isinstance(instance, shown)
+        if content and not isinstance(instance, Page):
+            content_changed()
+
+    def deleted(sender, instance, **_kwargs):
+        if isinstance(instance, Page) or instance._meta.app_label in ("stappen", "voorbeelden") or isinstance(instance, shown):
+            content_changed()
+
+    post_save.connect(saved, dispatch_uid="page-cache-saved", weak=False)
+    post_delete.connect(deleted, dispatch_uid="page-cache-deleted", weak=False)
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # Possibly signed in: nothing made for this visitor may be kept by a shared cache.
+                patch_cache_control(response, private=True)
+            return response
+        changed = PublishedContent.objects.values_list("changed_at", flat=True).first()
+        key = _key(request, changed)
+        kept = cache.get(key)
+        if kept is not None:
+            return _from_cache(kept)
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            _prepare(response, changed)
+            cache.set(key, (response.content, dict(response.items())), KEPT_FOR)
+        return response
+
+
+def _cacheable_request(request) -> bool:
+    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    path = request.path_info
+    language = get_language_from_path(path)
+    if language and path.startswith(f"/{language}/"):
+        path = path[len(language) + 1:]
+    return not path.startswith(PRIVATE_PREFIXES)
+
+
+def _cacheable_response(request, response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200 and not response.streaming and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def _key(request, changed) -> str:
+    address = f"{changed.isoformat() if changed else '-'}|{request.get_host()}|{request.get_full_path()}"
+    return f"page:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _prepare(response, changed) -> None:
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    if changed:
+        response["Last-Modified"] = http_date(changed.timestamp())
+    # Browsers ask again each time (a 304 when nothing changed); a CDN may keep it as long as it is told.
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    if settings.PUBLIC_PAGES_SHARED_MAX_AGE:
+        patch_cache_control(response, s_maxage=settings.PUBLIC_PAGES_SHARED_MAX_AGE)
+
+
+def _from_cache(kept) -> HttpResponse:
+    content, headers = kept
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    response["X-Portal-Cache"] = "hit"
+    return response
