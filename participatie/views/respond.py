@@ -113,6 +113,34 @@ def _start_for_code(code: str, keep_language: bool) -> str | None:
 @respondent_page(referrer_policy="same-origin")
 @require_http_methods(["GET", "POST"])
 def survey(request, code, class_code=None):
+    try:
+        return _survey(request, code, class_code)
+    except DatabaseError:
+        return _database_unavailable(request)
+
+
+def _database_unavailable(request):
+    """The database cannot be reached (a restart, an outage): say so, and give every answer back to send again.
+
+    Nothing was stored: a response is saved in one transaction or not at all. The page needs no database.
+    """
+    logger.warning("The survey could not reach the database", exc_info=True)
+    if request.method == "POST":
+        message = _("Your answers could not be sent just now: something went wrong on our side. They are kept "
+                    "here. Wait a minute, then press Try again.")
+    else:
+        message = _("The survey cannot be opened just now: something went wrong on our side. Try again in a few minutes.")
+    if wants_json(request):
+        response = JsonResponse({"ok": False, "message": str(message)}, status=503)
+    else:
+        fields = [(name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values]
+        context = {"message": message, "fields": fields, "action": request.get_full_path()}
+        response = render(request, "participatie/respond/try_again.html", context, status=503)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _survey(request, code, class_code):
     if request.method == "GET" and (code != code.upper() or (class_code or "") != (class_code or "").upper()):
         query = request.META.get("QUERY_STRING", "")
         return redirect(_survey_url(translation.get_language(), code.upper(), class_code and class_code.upper())
