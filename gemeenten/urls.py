@@ -57,6 +57,7 @@ urlpatterns = [
     path(plan + "volgende-cyclus/", cycles.next_cycle, name="next_cycle"),
     path(plan + "export.pdf", export.pdf, name="export_pdf"),
     path(plan + "export.docx", export.docx, name="export_docx"),
+    path(plan + "export/<id:export_id>/", export.export_status, name="export_status"),
     # Last: the structured sections (partners, results, ...) take any other slug.
     path(plan + "<slug:section>/", sections.rows, name="section"),
     path(plan + "<slug:section>/<id:row_id>/", sections.row, name="section_row"),

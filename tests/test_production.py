@@ -30,6 +30,10 @@ def test_production_collects_static_files_and_serves_the_demo(tmp_path):
         with urllib.request.urlopen(f"{base_url}{stylesheet.group(1)}", timeout=10) as response:
             assert response.status == 200
             assert "max-age=315360000" in response.headers["Cache-Control"]
+        for encoding in ("br", "gzip"):
+            request = urllib.request.Request(f"{base_url}{stylesheet.group(1)}", headers={"Accept-Encoding": encoding})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.headers["Content-Encoding"] == encoding, "served compressed, as collected"
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from gemeenten.answers import save_answer
-from gemeenten.models import Approach, Invitation, Membership, Partner
+from gemeenten.models import Approach, Invitation, Membership, Partner, PlanExport
 from gemeenten.teams import invitation_token
 from tests.workspace import make_team, question
 
@@ -25,10 +25,12 @@ def urls():
     invitation = Invitation.objects.create(team=team, email="x@team.example", invited_by=coordinator)
     partner = Partner.objects.create(plan=plan, organisation="Bibliotheek")
     approach = Approach.objects.create(plan=plan, name="Schoolontbijt")
+    export = PlanExport.objects.create(plan=plan, kind="pdf", language="nl", content=b"%PDF Geheim antwoord")
     t, c = team.pk, plan.cycle
     return [
         (reverse("gemeenten:team", args=[t]), BOTH),
         (reverse("gemeenten:members", args=[t]), BOTH),
+        (reverse("gemeenten:audit_log", args=[t]), GET),
         (reverse("gemeenten:membership", args=[t, membership.pk]), POST),
         (reverse("gemeenten:withdraw_invitation", args=[t, invitation.pk]), POST),
         (reverse("gemeenten:plan", args=[t, c]), BOTH),
@@ -43,6 +45,7 @@ def urls():
         (reverse("gemeenten:next_cycle", args=[t, c]), POST),
         (reverse("gemeenten:export_pdf", args=[t, c]), GET),
         (reverse("gemeenten:export_docx", args=[t, c]), GET),
+        (reverse("gemeenten:export_status", args=[t, c, export.pk]), GET),
     ]
 
 

@@ -1,6 +1,7 @@
 from gemeenten.models.analysis import FigureReview, Finding, PracticeSignal
 from gemeenten.models.audit import TeamEvent
 from gemeenten.models.answers import Answer, AnswerVersion
+from gemeenten.models.export import PlanExport
 from gemeenten.models.figures import Indicator, IndicatorValue
 from gemeenten.models.plan import Plan, PlanChange, StepState
 from gemeenten.models.structured import (
@@ -30,6 +31,7 @@ __all__ = [
     "Plan",
     "PracticeSignal",
     "PlanChange",
+    "PlanExport",
     "Result",
     "StepState",
     "Team",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -10,9 +11,8 @@ from django.views.decorators.http import require_GET
 
 from gemeenten.access import Need, plan_access
 from gemeenten.audit import Kind, record_event
-from gemeenten.export.document import plan_document
-from gemeenten.export.pdf import render_pdf
-from portal.replica import replica_reads
+from gemeenten.export import jobs
+from gemeenten.models import PlanExport
 
 FORMATS = {
     "pdf": "application/pdf",
@@ -29,16 +29,21 @@ def export_language(requested) -> str:
     return active if active in available else settings.LANGUAGE_CODE
 
 
-def _export(request, team_id, cycle, extension, render):
+def _export(request, team_id, cycle, kind):
     access = plan_access(request.user, team_id, cycle, Need.VIEW)
     language = export_language(request.GET.get("taal"))
-    with translation.override(language), replica_reads():
-        content = render(plan_document(access.plan))
-    filename = f"plan-{slugify(access.team.name) or 'team'}-{access.plan.cycle}-{language}.{extension}"
-    response = HttpResponse(content, content_type=FORMATS[extension])
+    if jobs.in_worker():
+        export = jobs.request_export(access.plan, kind, language, request.user)
+        return redirect("gemeenten:export_status", team_id=team_id, cycle=cycle, export_id=export.pk)
+    return _download(access, kind, language, jobs.render(access.plan, kind, language), request.user)
+
+
+def _download(access, kind, language, content, user):
+    filename = f"plan-{slugify(access.team.name) or 'team'}-{access.plan.cycle}-{language}.{kind}"
+    response = HttpResponse(content, content_type=FORMATS[kind])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Language"] = language
-    record_event(access.team, request.user, Kind.EXPORT, _("Downloaded the plan for %(cycle)s as %(file)s") % {
+    record_event(access.team, user, Kind.EXPORT, _("Downloaded the plan for %(cycle)s as %(file)s") % {
         "cycle": access.plan.cycle, "file": filename})
     # A plan is internal work until the council has it: keep it out of shared caches.
     response["Cache-Control"] = "private, no-store"
@@ -48,13 +53,22 @@ def _export(request, team_id, cycle, extension, render):
 @login_required
 @require_GET
 def pdf(request, team_id, cycle):
-    return _export(request, team_id, cycle, "pdf", render_pdf)
+    return _export(request, team_id, cycle, "pdf")
 
 
 @login_required
 @require_GET
 def docx(request, team_id, cycle):
-    # python-docx (with lxml) is loaded by the few requests that export, not by every worker at start.
-    from gemeenten.export.docx import render_docx
+    return _export(request, team_id, cycle, "docx")
 
-    return _export(request, team_id, cycle, "docx", render_docx)
+
+@login_required
+@require_GET
+def export_status(request, team_id, cycle, export_id):
+    """An export a worker prepares: the file once it is ready, until then a page that says so."""
+    access = plan_access(request.user, team_id, cycle, Need.VIEW)
+    export = get_object_or_404(PlanExport, pk=export_id, plan=access.plan)
+    if export.content is not None:
+        return _download(access, export.kind, export.language, bytes(export.content), request.user)
+    context = {"access": access, "team": access.team, "plan": access.plan, "export": export}
+    return render(request, "gemeenten/export/preparing.html", context, status=500 if export.failed else 202)

@@ -166,8 +166,12 @@ TASKS = {
     }
 }
 
-# E-mail: printed to the console unless EMAIL_URL names an SMTP server.
+# E-mail: printed to the console unless EMAIL_URL names an SMTP server. With a worker backend for tasks, requests
+# queue their messages and the worker sends them (portal.mail), so no request waits on the mail server.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+if TASKS["default"]["BACKEND"] != "django_tasks.backends.immediate.ImmediateBackend":
+    QUEUED_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821  (set by the line above)
+    EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Armoede-aanpak <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
