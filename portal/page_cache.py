@@ -6,6 +6,8 @@ cookie (so holds no CSRF token) and does not call itself private. It is kept und
 last changed (`PublishedContent`, one row), the host and the full path, which also fixes the language. Publishing,
 unpublishing, moving or deleting a page, or saving anything of the method, the examples, images or documents,
 moves that moment on (`content_changed`), so every page is made again on its next request, in every process.
+With Redis, that moment is read from Redis too (a cache hit then needs no database), kept there for a few
+seconds at a time and dropped when it moves on.
 
 Pages served this way carry an ETag and, as Last-Modified, that moment; everything answered to a signed-in
 visitor is marked private, so no shared cache (a CDN, a proxy) keeps it for others.
@@ -15,6 +17,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -25,12 +28,29 @@ from portal.models import PublishedContent
 
 PRIVATE_PREFIXES = ("/admin/", "/werkruimte/", "/doe-mee/", "/accounts/", "/zoeken/", "/healthz/", "/documents/")
 KEPT_FOR = 60 * 60 * 24
+CHANGED_KEY = "page-cache:changed-at"
+# How long a process may go by Redis's copy of the moment. Dropped on every change, so this only bounds how
+# long a copy read just before a change was committed can last, or one in a process's memory while Redis is down.
+CHANGED_KEPT_FOR = 5
 
 
 def content_changed(**_kwargs) -> None:
     """Public content changed: from now on, every cached page is made again."""
     if not PublishedContent.objects.update(changed_at=timezone.now()):
         PublishedContent.objects.create(changed_at=timezone.now())
+    if settings.REDIS_URL:
+        transaction.on_commit(lambda: cache.delete(CHANGED_KEY))
+
+
+def last_change():
+    """When public content last changed: from Redis when it is configured, from the database otherwise."""
+    if not settings.REDIS_URL:
+        return PublishedContent.objects.values_list("changed_at", flat=True).first()
+    changed = cache.get(CHANGED_KEY)
+    if changed is None:
+        changed = PublishedContent.objects.values_list("changed_at", flat=True).first() or ""
+        cache.set(CHANGED_KEY, changed, CHANGED_KEPT_FOR)
+    return changed or None
 
 
 def connect_signals() -> None:
@@ -73,7 +93,7 @@ class PublicPageCacheMiddleware:
                 # Possibly signed in: nothing made for this visitor may be kept by a shared cache.
                 patch_cache_control(response, private=True)
             return response
-        changed = PublishedContent.objects.values_list("changed_at", flat=True).first()
+        changed = last_change()
         key = _key(request, changed)
         kept = cache.get(key)
         if kept is not None:

@@ -81,3 +81,29 @@ def test_each_language_and_query_has_its_own_entry(client, steps, home):
     assert "X-Portal-Cache" not in client.get("/voorbeelden/?steps=3")
     assert client.get("/voorbeelden/?steps=3")["X-Portal-Cache"] == "hit"
     assert client.get("/voorbeelden/?steps=3").content != client.get("/voorbeelden/").content
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """Redis as production has it (database 15, emptied): the moment of the last change is kept there too."""
+    from django.core.cache import cache
+
+    from tests.test_fallbacks import REDIS_UP
+
+    settings.CACHES, settings.REDIS_URL = REDIS_UP, REDIS_UP["default"]["LOCATION"]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_with_redis_a_hit_needs_no_database_and_publishing_still_takes_effect_at_once(
+        client, steps, shared_cache, django_assert_num_queries, django_capture_on_commit_callbacks):
+    page = steps[5]
+    client.get(page.url)
+    with django_assert_num_queries(0):
+        assert client.get(page.url)["X-Portal-Cache"] == "hit"
+    page.title = "Uitvoeren, met de nieuwe titel"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    fresh = client.get(page.url)
+    assert "X-Portal-Cache" not in fresh and "Uitvoeren, met de nieuwe titel" in fresh.content.decode()

@@ -15,12 +15,14 @@ from django.db import connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from gemeenten.models import Team
+from participatie.demo.questionnaires import read_content
+from participatie.models import SurveyRun
 from portal.models import User
 
 client = Client()
 client.force_login(User.objects.get(email="beleid@velsen.example"))
 team = Team.objects.get(name__contains="Velsen")
-plan, run = team.current_plan(), team.survey_runs.get()
+plan, run = team.current_plan(), SurveyRun.objects.get(code=read_content("run.yaml")["code"])  # the demo run
 views = {
     "plan export": f"/werkruimte/{team.pk}/{plan.cycle}/export.docx",
     "survey results": f"/werkruimte/{team.pk}/peilingen/{run.pk}/resultaten/",
