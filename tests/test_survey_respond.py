@@ -419,3 +419,19 @@ def test_the_survey_form_keeps_django_csrf_protection(run):
     page = strict.get(survey_url() + "?taal=nl")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
     assert strict.post(survey_url(), form(csrfmiddlewaretoken=token)).status_code == 303
+
+
+def test_a_fresh_form_is_cached_but_shows_a_changed_question_or_class_at_once(client, run, klass):
+    first = client.get(survey_url(CLASS), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    second = client.get(survey_url(CLASS), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert re.search(r'name="key" value="([^"]+)"', first).group(1) != re.search(r'name="key" value="([^"]+)"', second).group(1)
+    assert "Class: Groep 7" in second or "Klas: Groep 7" in second
+    questionnaire = run.questionnaire
+    questionnaire.body = [{**block, "value": {**block["value"], "text": "Hoe voel jij je nu?"}} if block["id"] == "mood" else block
+                          for block in body()]
+    questionnaire.save()
+    klass.label = "Groep 8"
+    klass.save()
+    html = client.get(survey_url(CLASS), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Hoe voel jij je nu?" in html and "Hoe voel je je vandaag?" not in html
+    assert "Groep 8" in html and "Groep 7" not in html

@@ -7,6 +7,7 @@ No session and no cookie other than Django's CSRF cookie; no address, device or 
 """
 
 import functools
+import hashlib
 import logging
 import uuid
 
@@ -344,5 +345,17 @@ class SurveyPage:
             # After a screen came from the server the answers are in the form; the language buttons keep them.
             "answers_in_form": data is not None,
             "storage_key": storage_key(self.run, self.klass),
+            "screens_version": self.screens_version() if data is None else "",
         }
         return render(self.request, "participatie/respond/survey.html", context, status=status)
+
+    def screens_version(self) -> str:
+        """What the screens of a fresh form (no answers, no message) depend on; they are cached under it."""
+        images = [(option.image.pk, option.image.file.name) for question in self.questions
+                  for option in question.options if option.image]
+        inputs = (
+            translation.get_language(), self.run.pk, self.run.code, self.klass and (self.klass.pk, self.klass.label),
+            self.questionnaire.pk, self.questionnaire.title, self.questionnaire.intro, self.questionnaire.consent,
+            self.questions, images,
+        )
+        return hashlib.sha256(repr(inputs).encode()).hexdigest()
