@@ -7,7 +7,9 @@ last changed (`PublishedContent`, one row), the host and the full path, which al
 unpublishing, moving or deleting a page, or saving anything of the method, the examples, images or documents,
 moves that moment on (`content_changed`), so every page is made again on its next request, in every process.
 With Redis, that moment is read from Redis too (a cache hit then needs no database), kept there for a few
-seconds at a time and dropped when it moves on.
+seconds at a time and dropped when it moves on; and each process keeps its own copy of the pages asked for
+most, under the same keys, so a hit does not fetch the page from Redis (a key names its moment, so a copy
+can never be out of date).
 
 Pages served this way carry an ETag and, as Last-Modified, that moment; everything answered to a signed-in
 visitor is marked private, so no shared cache (a CDN, a proxy) keeps it for others.
@@ -17,6 +19,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -32,6 +35,7 @@ CHANGED_KEY = "page-cache:changed-at"
 # How long a process may go by Redis's copy of the moment. Dropped on every change, so this only bounds how
 # long a copy read just before a change was committed can last, or one in a process's memory while Redis is down.
 CHANGED_KEPT_FOR = 5
+COPIES = LocMemCache("page-cache-copies", {"OPTIONS": {"MAX_ENTRIES": 64}})  # a few MB per process at most
 
 
 def content_changed(**_kwargs) -> None:
@@ -95,14 +99,29 @@ class PublicPageCacheMiddleware:
             return response
         changed = last_change()
         key = _key(request, changed)
-        kept = cache.get(key)
+        kept = _kept(key)
         if kept is not None:
             return _from_cache(kept)
         response = self.get_response(request)
         if _cacheable_response(request, response):
             _prepare(response, changed)
-            cache.set(key, (response.content, dict(response.items())), KEPT_FOR)
+            kept = (response.content, dict(response.items()))
+            cache.set(key, kept, KEPT_FOR)
+            if settings.REDIS_URL:
+                COPIES.set(key, kept, KEPT_FOR)
         return response
+
+
+def _kept(key):
+    """The page kept under key: this process's copy, or Redis's (then copied), or the local-memory cache's."""
+    if not settings.REDIS_URL:
+        return cache.get(key)
+    kept = COPIES.get(key)
+    if kept is None:
+        kept = cache.get(key)
+        if kept is not None:
+            COPIES.set(key, kept, KEPT_FOR)
+    return kept
 
 
 def _cacheable_request(request) -> bool:
