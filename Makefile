@@ -11,8 +11,10 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check $(UV_PIN)
 
+# Bytecode is compiled once here: every process then imports it rather than compiling Django and Wagtail from
+# source, which costs start-up time and, in each worker, memory (also where PYTHONDONTWRITEBYTECODE is set).
 $(VENV)/.synced: requirements.lock | $(BIN)/uv
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -20,6 +22,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.synced node_modules/.installed
+	$(BIN)/python -m compileall -q -j 0 portal gemeenten participatie search stappen voorbeelden
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity=0
 
 run: install

@@ -1,7 +1,8 @@
-"""What the benchmarks share: a fresh database of either kind, Django set up on it, percentiles."""
+"""What the benchmarks share: a fresh database of either kind, Django set up on it, percentiles, worker memory."""
 
 import math
 import os
+import re
 import statistics
 import tempfile
 from pathlib import Path
@@ -46,3 +47,13 @@ def percentiles(timings: list[float]) -> dict:
         "p99_ms": round(timings[math.ceil(len(timings) * 0.99) - 1], 1),
         "max_ms": round(timings[-1], 1),
     }
+
+
+def peak_memory_mb(master_pid: int) -> list[float]:
+    """VmHWM of each gunicorn worker: the most memory it held at any moment."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    peaks = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks.append(round(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024, 1))
+    return peaks

@@ -8,8 +8,10 @@ It builds a fresh database with the demo, collects the static files and starts g
 threads each, the production settings, persistent database connections). Then, for each address, it warms
 the page and lets wrk (Debian package `wrk`) request it for --seconds over --connections connections: a step
 page, the examples index, a search, and the step page's own bytes as a static file served by the same server
-(WhiteNoise): the ceiling no page can pass. One JSON line on stdout: requests/s, p50 and p99 per address,
-the step page's share of the ceiling, and each worker's peak resident memory (VmHWM) after the load.
+(WhiteNoise): the ceiling no page can pass. It does so --rounds times, address after address, and reports the
+median round of each: how gunicorn's workers happen to share the connections varies from run to run. One
+JSON line on stdout: requests/s, p50 and p99 per address, the step page's share of the ceiling, and each
+worker's peak resident memory (VmHWM) after the load.
 """
 
 import argparse
@@ -25,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import database_url  # noqa: E402  (after the path is set)
+from bench.common import database_url, peak_memory_mb  # noqa: E402  (after the path is set)
 from tests.server import PRODUCTION_ENV, run, start_server  # noqa: E402
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -78,14 +80,10 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
     }
 
 
-def peak_memory_mb(master_pid: int) -> list[float]:
-    """VmHWM of each gunicorn worker: the most memory it held at any moment."""
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
-    peaks = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        peaks.append(round(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024, 1))
-    return peaks
+def median_round(measured: list[dict]) -> dict:
+    """The round with the median requests/s, and the spread of all rounds: one machine's load is not steady."""
+    ordered = sorted(measured, key=lambda result: result["requests_per_s"])
+    return {**ordered[len(ordered) // 2], "requests_per_s_rounds": [result["requests_per_s"] for result in measured]}
 
 
 def main():
@@ -94,6 +92,8 @@ def main():
     parser.add_argument("--redis", action="store_true", help="Redis (127.0.0.1:6379, database 14) as the shared cache")
     parser.add_argument("--seconds", type=int, default=20, help="load per address")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="measure every address this many times, in turn, and report the median round")
     options = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
@@ -114,7 +114,11 @@ def main():
         try:
             addresses = {"step_page": step, "examples_index": "/voorbeelden/", "search": "/zoeken/?q=armoede",
                          "static_ceiling": "/static/bench/step.html"}
-            results = {name: wrk(base_url + path, options.seconds, options.connections) for name, path in addresses.items()}
+            rounds = {name: [] for name in addresses}
+            for _ in range(options.rounds):
+                for name, path in addresses.items():
+                    rounds[name].append(wrk(base_url + path, options.seconds, options.connections))
+            results = {name: median_round(measured) for name, measured in rounds.items()}
             memory = peak_memory_mb(process.pid)
         finally:
             process.terminate()

@@ -9,8 +9,9 @@ production runs it (2 workers with 4 threads, persistent database connections). 
 the same machine each loop for --seconds: open the survey (a GET that hands out the form's tokens), fill in
 every question and send it as survey.js does (a POST asking for JSON). The server's minimum answering time and
 per-address limit are lifted, since all respondents come from one address and do not pause to think. One JSON
-line: completed responses per second, the latency of the submissions, and the count of stored responses
-against the ones the server confirmed, so that none lost or doubled is proven, not assumed.
+line: completed responses per second, the latency of the submissions, the count of stored responses
+against the ones the server confirmed, so that none lost or doubled is proven, not assumed, and each
+worker's peak resident memory.
 """
 
 import argparse
@@ -29,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import database_url, percentiles, setup_django  # noqa: E402  (after the path is set)
+from bench.common import database_url, peak_memory_mb, percentiles, setup_django  # noqa: E402  (after the path is set)
 from bench.survey import HIDDEN, answers_for  # noqa: E402
 
 
@@ -90,6 +91,7 @@ def main():
         for thread in threads:
             thread.join()
         wall = time.monotonic() - began
+        memory = peak_memory_mb(process.pid)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -107,6 +109,7 @@ def main():
         "doubled": Response.objects.filter(run=run).count() - len(stored),
         "unconfirmed_but_stored": len(stored - confirmed),
         **percentiles(tally["timings"]),
+        "worker_peak_rss_mb": memory,
     }))
 
 

@@ -51,7 +51,7 @@ def test_analysis_benchmark_runs():
 
 
 def test_public_pages_benchmark_runs():
-    report, _stderr = benchmark("bench/public.py", "--seconds", "1", "--connections", "4", sqlite=True)
+    report, _stderr = benchmark("bench/public.py", "--seconds", "1", "--connections", "4", "--rounds", "1", sqlite=True)
     for name in ("step_page", "examples_index", "search", "static_ceiling"):
         assert report[name]["requests_per_s"] > 0 and report[name]["errors"] == 0, (name, report[name])
         assert report[name]["p50_ms"] <= report[name]["p99_ms"]
@@ -62,3 +62,4 @@ def test_survey_load_benchmark_runs():
     report, _stderr = benchmark("bench/survey_load.py", "--respondents", "3", "--seconds", "2", sqlite=True)
     assert report["completed"] > 0 and report["statuses"] == {"200": report["completed"]}
     assert report["stored"] == report["completed"] and report["lost"] == 0 and report["doubled"] == 0
+    assert len(report["worker_peak_rss_mb"]) == 2 and all(size > 0 for size in report["worker_peak_rss_mb"])
