@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from participatie.models import Questionnaire, SurveyRun
 
@@ -65,12 +64,10 @@ def survey_languages(run: SurveyRun) -> list[tuple[str, str]]:
 
 def localized_questionnaire(run: SurveyRun, language: str) -> Questionnaire:
     """The live questionnaire in language, or in the run's own language when it has no live translation."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is not None:
-        translation = run.questionnaire.get_translation_or_none(locale)
-        if translation is not None and translation.live:
-            return translation
-    return run.questionnaire
+    translation = Questionnaire.objects.filter(
+        translation_key=run.questionnaire.translation_key, locale__language_code=language, live=True
+    ).first()
+    return translation or run.questionnaire
 
 
 def run_questions(run: SurveyRun, questionnaire: Questionnaire) -> list[Question]:
