@@ -150,8 +150,9 @@ def _survey(request, code, class_code):
     if not isinstance(found, tuple):
         return found
     run, klass = found
-    languages = run_languages(run)
+    languages = None  # a submission needs them only when its form is shown again
     if request.method == "GET":
+        languages = run_languages(run)
         name, kwargs = _url_args(run.code, klass and klass.code)
         chosen = choose_language(request, languages, name, **kwargs)
         if chosen:
@@ -242,14 +243,20 @@ def _unavailable(request, reason, run=None, status=200):
 class SurveyPage:
     """The survey form of one run in the current language, filled with what the respondent sent."""
 
-    def __init__(self, request, run, klass, languages):
+    def __init__(self, request, run, klass, languages=None):
         self.request = request
         self.run = run
         self.klass = klass
-        self.languages = languages
+        self._languages = languages
         self.questionnaire = localized_questionnaire(run, translation.get_language())
         self.questions = run_questions(run, self.questionnaire)
         self.review_screen = len(self.questions) + 1
+
+    @property
+    def languages(self):
+        if self._languages is None:
+            self._languages = run_languages(self.run)
+        return self._languages
 
     def navigate(self):
         """Next, Back, Change or Clear without JavaScript: show the screen asked for, with every answer."""
