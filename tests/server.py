@@ -1,5 +1,6 @@
 """Run the portal under gunicorn in a subprocess, as production does."""
 
+import json
 import os
 import socket
 import subprocess
@@ -24,6 +25,16 @@ PRODUCTION_ENV = {
 def run(args, env):
     clean = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     return subprocess.run([sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
+
+
+def django_process(code: str, database_url: str, env: dict | None = None):
+    """Run code in a Python process of its own with Django set up on database_url (the test settings), as a task
+    worker or a second app server is; returns the last line it printed, read as JSON."""
+    script = f"import django, json\ndjango.setup()\n{code}"
+    result = run(["-c", script], {"DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": database_url,
+                                  **(env or {})})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def _free_port():

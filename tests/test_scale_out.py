@@ -5,31 +5,50 @@ import http.server
 import threading
 
 import pytest
-from django.core import mail
-from django.core.management import call_command
-from django.test import override_settings
-from django.urls import reverse
-from django.utils.translation import gettext
 
-from participatie.models import RunTally, SurveyRun
-from participatie.tasks import count_responses_task
+from tests.server import django_process
 
 pytestmark = pytest.mark.django_db
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_queued_work_waits_for_a_worker_and_the_worker_runs_it():
-    run = SurveyRun.objects.get(code="DEMO-KIND")
-    RunTally.objects.filter(run=run).delete()
-    run.responses.update(counted=False)
-    result = count_responses_task.enqueue()
-    assert result.status == "READY" and not RunTally.objects.filter(run=run).exists(), "nothing runs in the request"
-    call_command("db_worker", batch=True, verbosity=0)
-    result.refresh()
-    assert result.status == "SUCCESSFUL" and result.return_value == 94
-    assert RunTally.objects.get(run=run).respondents == 94
+# The request and the worker are processes of their own on one database, as in production: a worker really
+# closes its connections between tasks, which a test's rolled-back transaction would not survive.
+QUEUED = """
+from django.test import Client, override_settings
+queued = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+                           EMAIL_BACKEND="portal.mail.QueuedEmailBackend",
+                           QUEUED_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+queued.enable()
+"""
+WORKER = QUEUED + """
+from django.core import mail
+from django.core.management import call_command
+call_command("db_worker", batch=True, verbosity=0)
+print(json.dumps({"sent": [{"to": message.to, "body": message.body} for message in getattr(mail, "outbox", [])]}))
+"""
 
 
+def test_queued_work_waits_for_a_worker_and_the_worker_runs_it(server_database):
+    queued = django_process(QUEUED + """
+from participatie.models import RunTally, SurveyRun
+from participatie.tasks import count_responses_task
+run = SurveyRun.objects.get(code="DEMO-KIND")
+RunTally.objects.filter(run=run).delete()
+run.responses.update(counted=False)
+result = count_responses_task.enqueue()
+print(json.dumps({"id": str(result.id), "status": result.status, "counted": RunTally.objects.filter(run=run).exists(),
+                  "responses": run.responses.count()}))
+""", server_database)
+    assert queued["status"] == "READY" and not queued["counted"], "nothing runs in the request"
+    django_process(WORKER, server_database)
+    done = django_process(QUEUED + f"""
+from participatie.models import RunTally
+from participatie.tasks import count_responses_task
+result = count_responses_task.get_result("{queued['id']}")
+print(json.dumps({{"status": result.status, "value": result.return_value,
+                   "respondents": RunTally.objects.get(run__code="DEMO-KIND").respondents}}))
+""", server_database)
+    assert done == {"status": "SUCCESSFUL", "value": queued["responses"], "respondents": queued["responses"]}
 class PurgeLog(http.server.BaseHTTPRequestHandler):
     purged: list[str] = []
 
@@ -61,16 +80,16 @@ def test_publishing_purges_the_page_from_the_caching_proxy(caching_proxy, steps,
     assert page.url in PurgeLog.purged
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
-                   EMAIL_BACKEND="portal.mail.QueuedEmailBackend",
-                   QUEUED_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
-def test_with_a_worker_e_mail_is_queued_and_the_worker_sends_it(client):
-    response = client.post(reverse("account_reset_password"), {"email": "beleid@velsen.example"})
-    assert response.status_code == 302
-    assert mail.outbox == [], "the request did not wait on the mail server"
-    call_command("db_worker", batch=True, verbosity=0)
-    [message] = mail.outbox
-    assert message.to == ["beleid@velsen.example"] and "/accounts/password/reset/key/" in message.body
+def test_with_a_worker_e_mail_is_queued_and_the_worker_sends_it(server_database):
+    request = django_process(QUEUED + """
+from django.core import mail
+from django.urls import reverse
+response = Client().post(reverse("account_reset_password"), {"email": "beleid@velsen.example"})
+print(json.dumps({"status": response.status_code, "sent": len(getattr(mail, "outbox", []))}))
+""", server_database)
+    assert request == {"status": 302, "sent": 0}, "the request did not wait on the mail server"
+    [message] = django_process(WORKER, server_database)["sent"]
+    assert message["to"] == ["beleid@velsen.example"] and "/accounts/password/reset/key/" in message["body"]
 
 
 def test_the_settings_queue_e_mail_only_with_a_worker():
@@ -83,26 +102,38 @@ def test_the_settings_queue_e_mail_only_with_a_worker():
     assert setting("EMAIL_BACKEND", {}) == "django.core.mail.backends.console.EmailBackend"
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_with_a_worker_the_plan_export_is_made_there_and_then_downloaded(client):
-    from gemeenten.models import PlanExport, Team
-    from portal.models import User
-    from tests.users import make_user
-
-    team = Team.objects.get(name__contains="Velsen")
-    plan = team.current_plan()
-    client.force_login(User.objects.get(email="r.koster@velsen.example"))  # a reader may download
-    response = client.get(reverse("gemeenten:export_pdf", args=[team.pk, plan.cycle]) + "?taal=en")
-    export = PlanExport.objects.get(plan=plan)
-    status_url = reverse("gemeenten:export_status", args=[team.pk, plan.cycle, export.pk])
-    assert response.status_code == 302 and response["Location"] == status_url
-    waiting = client.get(status_url)
-    assert waiting.status_code == 202
-    being_made = gettext("The plan for %(cycle)s is being made as %(kind)s. A full plan takes a few seconds to a minute.")
-    assert being_made % {"cycle": plan.cycle, "kind": "PDF"} in waiting.content.decode()
-    call_command("db_worker", batch=True, verbosity=0)
-    ready = client.get(status_url)
-    assert ready.status_code == 200 and ready["Content-Type"] == "application/pdf" and ready.content.startswith(b"%PDF")
-    assert ready["Content-Language"] == "en" and "private" in ready["Cache-Control"]
-    client.force_login(make_user("buiten@elders.example"))
-    assert client.get(status_url).status_code == 404, "another team's member finds nothing"
+def test_with_a_worker_the_plan_export_is_made_there_and_then_downloaded(server_database):
+    member = QUEUED + """
+from django.urls import reverse
+from django.utils.translation import gettext
+from gemeenten.models import PlanExport, Team
+from portal.models import User
+client = Client()
+client.force_login(User.objects.get(email="r.koster@velsen.example"))  # a reader may download
+team = Team.objects.get(name__contains="Velsen")
+plan = team.current_plan()
+"""
+    asked = django_process(member + """
+response = client.get(reverse("gemeenten:export_pdf", args=[team.pk, plan.cycle]) + "?taal=en")
+export = PlanExport.objects.filter(plan=plan).latest("pk")
+status_url = reverse("gemeenten:export_status", args=[team.pk, plan.cycle, export.pk])
+waiting = client.get(status_url)
+being_made = gettext("The plan for %(cycle)s is being made as %(kind)s. A full plan takes a few seconds to a minute.")
+print(json.dumps({"redirect": response.status_code == 302 and response["Location"] == status_url, "url": status_url,
+                  "waiting": waiting.status_code,
+                  "says_so": being_made % {"cycle": plan.cycle, "kind": "PDF"} in waiting.content.decode()}))
+""", server_database)
+    assert asked["redirect"] and asked["waiting"] == 202 and asked["says_so"]
+    django_process(WORKER, server_database)
+    ready = django_process(member + f"""
+ready = client.get("{asked['url']}")
+from tests.users import make_user
+import uuid
+client.force_login(make_user(f"buiten-{{uuid.uuid4().hex}}@elders.example"))
+print(json.dumps({{"status": ready.status_code, "type": ready["Content-Type"], "pdf": ready.content.startswith(b"%PDF"),
+                   "language": ready["Content-Language"], "cache": ready["Cache-Control"],
+                   "outsider": client.get("{asked['url']}").status_code}}))
+""", server_database)
+    assert ready["status"] == 200 and ready["type"] == "application/pdf" and ready["pdf"]
+    assert ready["language"] == "en" and "private" in ready["cache"]
+    assert ready["outsider"] == 404, "another team's member finds nothing"
