@@ -4,13 +4,9 @@ The "replica" here is the same database under a second connection, as in a test 
 is proven is which connection each view's queries go through.
 """
 
-import json
-
-from tests.server import run
+from tests.server import django_process
 
 CODE = """
-import django, json
-django.setup()
 from django.db import connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -42,11 +38,7 @@ print(json.dumps(found))
 
 
 def test_reports_read_from_the_replica_and_the_workspace_from_the_primary(server_database):
-    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": server_database,
-           "DATABASE_REPLICA_URL": server_database}
-    result = run(["-c", CODE], env)
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = django_process(CODE, server_database, {"DATABASE_REPLICA_URL": server_database})
     for name in ("plan export", "survey results", "results download", "public results"):
         assert found[name]["status"] == 200, (name, found[name])
         assert found[name]["replica"] > 0, (name, found[name])

@@ -247,16 +247,15 @@ class SurveyPage:
         self.request = request
         self.run = run
         self.klass = klass
-        self._languages = languages
+        if languages is not None:
+            self.languages = languages
         self.questionnaire = localized_questionnaire(run, translation.get_language())
         self.questions = run_questions(run, self.questionnaire)
         self.review_screen = len(self.questions) + 1
 
-    @property
+    @functools.cached_property
     def languages(self):
-        if self._languages is None:
-            self._languages = run_languages(self.run)
-        return self._languages
+        return run_languages(self.run)
 
     def navigate(self):
         """Next, Back, Change or Clear without JavaScript: show the screen asked for, with every answer."""
