@@ -6,25 +6,23 @@
 
 It builds a fresh database with the demo and a run of the demo children's questionnaire, and starts gunicorn as
 production runs it (2 workers with 4 threads, persistent database connections). Then --respondents threads on
-the same machine each loop for --seconds: open the survey (a GET that hands out the form's tokens), fill in
-every question and send it as survey.js does (a POST asking for JSON). The server's minimum answering time and
+the same machine each loop for --seconds, each on one kept-alive connection as a browser has: open the survey
+(a GET that hands out the form's tokens), fill in every question, send it as survey.js does (a POST asking for
+JSON) and open the thank-you page the answer names. A response counts as completed once that page is shown. The server's minimum answering time and
 per-address limit are lifted, since all respondents come from one address and do not pause to think. One JSON
-line: completed responses per second, the latency of the submissions, the count of stored responses
+line: completed responses per second, the latency of sending (the POST and the thank-you page), the count of stored responses
 against the ones the server confirmed, so that none lost or doubled is proven, not assumed, and each
 worker's peak resident memory.
 """
 
 import argparse
-import http.cookiejar
+import http.client
 import json
 import random
-import re
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,23 +32,46 @@ from bench.common import database_url, peak_memory_mb, percentiles, setup_django
 from bench.survey import HIDDEN, answers_for  # noqa: E402
 
 
-def respondent(url, questions, deadline, seed, tally, lock):
+class Browser:
+    """One respondent's browser: one kept-alive connection, as browsers keep theirs, and the cookies it was given."""
+
+    def __init__(self, base_url):
+        address = urllib.parse.urlsplit(base_url)
+        self.connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        headers = {**(headers or {}), "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items())}
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, content
+
+
+def respondent(base_url, path, questions, deadline, seed, tally, lock):
+    """Open the survey, answer every question, send it as survey.js does (a POST asking for JSON) and go on to
+    the thank-you page it names; again and again."""
     rng = random.Random(seed)
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    browser = Browser(base_url)
     while time.monotonic() < deadline:
-        form = dict(HIDDEN.findall(opener.open(url, timeout=60).read().decode()))
-        body = urllib.parse.urlencode([*form.items(), *answers_for(questions, rng), ("verstuur", "1")]).encode()
-        request = urllib.request.Request(url, data=body, headers={"Referer": url, "Accept": "application/json"})
+        _status, page = browser.request("GET", path)
+        form = dict(HIDDEN.findall(page.decode()))
+        body = urllib.parse.urlencode([*form.items(), *answers_for(questions, rng), ("verstuur", "1")])
         began = time.monotonic()
-        try:
-            with opener.open(request, timeout=60) as response:
-                status, ok = response.status, json.loads(response.read()).get("ok")
-        except urllib.error.HTTPError as error:
-            status, ok = error.code, False
+        status, content = browser.request("POST", path, body, {
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
+            "Referer": f"{base_url}{path}",
+        })
+        reply = json.loads(content) if status == 200 else {}
+        if reply.get("ok"):
+            status, _thanks = browser.request("GET", reply["next"])
         with lock:
             tally["timings"].append((time.monotonic() - began) * 1000)
             tally["statuses"][status] = tally["statuses"].get(status, 0) + 1
-            if ok:
+            if reply.get("ok") and status == 200:
                 tally["confirmed"].append(form["key"])
 
 
@@ -82,7 +103,7 @@ def main():
     try:
         began = time.monotonic()
         threads = [
-            threading.Thread(target=respondent, args=(f"{base_url}/doe-mee/{run.code}/", questions,
+            threading.Thread(target=respondent, args=(base_url, f"/doe-mee/{run.code}/", questions,
                                                       began + args.seconds, number, tally, lock))
             for number in range(args.respondents)
         ]

@@ -72,21 +72,25 @@ def store_response(run: SurveyRun, questions: list[Question], values: dict, key:
                    today: datetime.date, class_code: ClassCode | None = None) -> tuple[Response, bool]:
     """Store the answers as one response; a second submission with the same key returns the first.
 
-    All or nothing: the response, its answers and the class count commit together.
+    All or nothing: the response, its answers and the class count commit together, in one transaction
+    without savepoints (each would be one more round trip to the database).
     """
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                response = Response.objects.create(run=run, submitted_on=today, idempotency_key=key)
-        except IntegrityError:
-            return Response.objects.get(run=run, idempotency_key=key), False
-        if class_code is not None:
-            counted = ClassCode.objects.filter(pk=class_code.pk, responses__lt=F("max_responses")).update(
-                responses=F("responses") + 1
-            )
-            if not counted:
-                raise SubmissionRefused(_("This class code has been used for as many answers as the class has pupils."))
-        ResponseAnswer.objects.bulk_create(_answer_rows(response, questions, values))
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(run=run, submitted_on=today, idempotency_key=key)
+            if class_code is not None:
+                counted = ClassCode.objects.filter(pk=class_code.pk, responses__lt=F("max_responses")).update(
+                    responses=F("responses") + 1
+                )
+                if not counted:
+                    raise SubmissionRefused(
+                        _("This class code has been used for as many answers as the class has pupils."))
+            ResponseAnswer.objects.bulk_create(_answer_rows(response, questions, values))
+    except IntegrityError:
+        first = Response.objects.filter(run=run, idempotency_key=key).first()
+        if first is None:
+            raise
+        return first, False
     return response, True
 
 

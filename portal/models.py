@@ -35,10 +35,12 @@ class Municipality(models.Model):
         return self.name
 
 
-class PublishedContent(models.Model):
-    """One row: when public content last changed. Cached public pages from before then are not served
-    (portal.page_cache); a row rather than a cache entry, so that every process sees it at once."""
+class ChangeMoment(models.Model):
+    """When something that cached pages are made of last changed, one row per kind (portal.moments): public
+    content, or what respondents' survey pages show. A row rather than a cache entry, so that every process
+    sees a change at once."""
 
+    name = models.CharField(max_length=40, primary_key=True)
     changed_at = models.DateTimeField()
 
 

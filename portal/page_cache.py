@@ -3,11 +3,10 @@
 A page is kept when an anonymous visitor (no session, no pending message) asks for it with GET, outside the
 workspace, the surveys, the accounts, the search and the admin, and the answer is a plain 200 that sets no
 cookie (so holds no CSRF token) and does not call itself private. It is kept under the moment public content
-last changed (`PublishedContent`, one row), the host and the full path, which also fixes the language. Publishing,
+last changed (`portal.moments`), the host and the full path, which also fixes the language. Publishing,
 unpublishing, moving or deleting a page, or saving anything of the method, the examples, images or documents,
 moves that moment on (`content_changed`), so every page is made again on its next request, in every process.
-With Redis, that moment is read from Redis too (a cache hit then needs no database), kept there for a few
-seconds at a time and dropped when it moves on; and each process keeps its own copy of the pages asked for
+With Redis, that moment is read from Redis too (a cache hit then needs no database); and each process keeps its own copy of the pages asked for
 most, under the same keys, so a hit does not fetch the page from Redis (a key names its moment, so a copy
 can never be out of date).
 
@@ -20,41 +19,21 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
 
-from portal.models import PublishedContent
+from portal import moments
 
 PRIVATE_PREFIXES = ("/admin/", "/werkruimte/", "/doe-mee/", "/accounts/", "/zoeken/", "/healthz/", "/documents/")
 KEPT_FOR = 60 * 60 * 24
-CHANGED_KEY = "page-cache:changed-at"
-# How long a process may go by Redis's copy of the moment. Dropped on every change, so this only bounds how
-# long a copy read just before a change was committed can last, or one in a process's memory while Redis is down.
-CHANGED_KEPT_FOR = 5
 COPIES = LocMemCache("page-cache-copies", {"OPTIONS": {"MAX_ENTRIES": 64}})  # a few MB per process at most
 
 
 def content_changed(**_kwargs) -> None:
     """Public content changed: from now on, every cached page is made again."""
-    if not PublishedContent.objects.update(changed_at=timezone.now()):
-        PublishedContent.objects.create(changed_at=timezone.now())
-    if settings.REDIS_URL:
-        transaction.on_commit(lambda: cache.delete(CHANGED_KEY))
-
-
-def last_change():
-    """When public content last changed: from Redis when it is configured, from the database otherwise."""
-    if not settings.REDIS_URL:
-        return PublishedContent.objects.values_list("changed_at", flat=True).first()
-    changed = cache.get(CHANGED_KEY)
-    if changed is None:
-        changed = PublishedContent.objects.values_list("changed_at", flat=True).first() or ""
-        cache.set(CHANGED_KEY, changed, CHANGED_KEPT_FOR)
-    return changed or None
+    moments.move_on(moments.PUBLIC_CONTENT)
 
 
 def connect_signals() -> None:
@@ -97,7 +76,7 @@ class PublicPageCacheMiddleware:
                 # Possibly signed in: nothing made for this visitor may be kept by a shared cache.
                 patch_cache_control(response, private=True)
             return response
-        changed = last_change()
+        changed = moments.current(moments.PUBLIC_CONTENT)
         key = _key(request, changed)
         kept = _kept(key)
         if kept is not None:

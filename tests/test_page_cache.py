@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from portal import page_cache
-from portal.models import PublishedContent, User
+from portal.models import ChangeMoment, User
 from stappen.models import Resource
 
 pytestmark = pytest.mark.django_db
@@ -40,16 +40,16 @@ def test_publishing_and_unpublishing_take_effect_at_once(client, steps):
 
 def test_a_draft_does_not_empty_the_cache_but_a_changed_resource_does(client, steps):
     client.get(steps[3].url)
-    changed = PublishedContent.objects.get().changed_at
+    changed = ChangeMoment.objects.get(name="public-content").changed_at
     steps[3].title = "Nog niet gepubliceerd"
     steps[3].save_revision()
     response = client.get(steps[3].url)
     assert response["X-Portal-Cache"] == "hit" and "Nog niet gepubliceerd" not in response.content.decode()
-    assert PublishedContent.objects.get().changed_at == changed
+    assert ChangeMoment.objects.get(name="public-content").changed_at == changed
     resource = Resource.objects.filter(locale__language_code="nl").first()
     resource.title = "Een nieuwe bron"
     resource.save()
-    assert PublishedContent.objects.get().changed_at > changed
+    assert ChangeMoment.objects.get(name="public-content").changed_at > changed
     assert "X-Portal-Cache" not in client.get(steps[3].url)
 
 

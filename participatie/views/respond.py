@@ -7,34 +7,37 @@ No session and no cookie other than Django's CSRF cookie; no address, device or 
 """
 
 import functools
-import hashlib
 import logging
 import uuid
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponseRedirect, JsonResponse
+from django.db.models import F
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.middleware.csrf import get_token
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from participatie.forms import normalize_code, parse_key, survey_items
 from participatie.limits import allow_submission
 from participatie.models import ClassCode, Response, SurveyRun
-from participatie.questions import localized_questionnaire, run_questions
 from participatie.submissions import (
     SubmissionRefused, field_name, parse_answers, seconds_since_start, start_token, store_response,
 )
-from participatie.views.languages import choose_language, is_explicit, language_links, run_languages, start_url, url_in
+from participatie.survey_context import SurveyContext, keep_page, survey_context
+from participatie.views.languages import choose_language, is_explicit, language_links, start_url, url_in
 
 logger = logging.getLogger(__name__)
 
 HONEYPOT = "website"
+# Where a fresh form kept in the cache gets each respondent's own tokens (letters only: nothing escapes them).
+KEY_SLOT, STARTED_SLOT, CSRF_SLOT = "slotkeyqvzx", "slotstartedqvzx", "slotcsrfqvzx"
 
 
 def respondent_page(view=None, *, referrer_policy="no-referrer"):
@@ -146,22 +149,18 @@ def _survey(request, code, class_code):
         query = request.META.get("QUERY_STRING", "")
         return redirect(_survey_url(translation.get_language(), code.upper(), class_code and class_code.upper())
                         + (f"?{query}" if query else ""))
-    found = _find(request, code, class_code)
-    if not isinstance(found, tuple):
-        return found
-    run, klass = found
-    languages = None  # a submission needs them only when its form is shown again
+    context = _find(request, code, class_code)
+    if not isinstance(context, SurveyContext):
+        return context
+    page = SurveyPage(request, context)
     if request.method == "GET":
-        languages = run_languages(run)
-        name, kwargs = _url_args(run.code, klass and klass.code)
-        chosen = choose_language(request, languages, name, **kwargs)
+        name, kwargs = _url_args(context.run.code, context.klass and context.klass.code)
+        chosen = choose_language(request, context.languages, name, **kwargs)
         if chosen:
             return chosen
-        if klass is not None and klass.responses >= klass.max_responses:
-            return _unavailable(request, "class_full", run=run, status=409)
-    page = SurveyPage(request, run, klass, languages)
-    if request.method == "GET":
-        response = page.render(0, data=None, key=uuid.uuid4(), started=start_token())
+        if context.klass is not None and _is_full(context.klass):
+            return _unavailable(request, "class_full", context, status=409)
+        response = page.fresh()
         patch_vary_headers(response, ["Accept-Language"])
         return response
     if "verstuur" in request.POST:
@@ -172,20 +171,20 @@ def _survey(request, code, class_code):
 @respondent_page
 @require_GET
 def thanks(request, code, class_code=None):
-    found = _find(request, code, class_code, open_only=False)
-    if not isinstance(found, tuple):
-        return found
-    run, klass = found
-    language = translation.get_language()
-    name, kwargs = _url_args(run.code, klass and klass.code)
-    context = {
-        "run": run,
-        "class_code": klass,
-        "questionnaire": localized_questionnaire(run, language),
-        "next_url": start_url(language, name, **kwargs) if klass else "",
-        "storage_key": storage_key(run, klass),
-    }
-    return render(request, "participatie/respond/thanks.html", context)
+    context = _find(request, code, class_code, open_only=False)
+    if not isinstance(context, SurveyContext):
+        return context
+    if "thanks" not in context.pages:  # the same for every respondent: made once per context
+        run, klass = context.run, context.klass
+        name, kwargs = _url_args(run.code, klass and klass.code)
+        keep_page(context, "thanks", render(request, "participatie/respond/thanks.html", {
+            "run": run,
+            "class_code": klass,
+            "questionnaire": context.questionnaire,
+            "next_url": start_url(translation.get_language(), name, **kwargs) if klass else "",
+            "storage_key": storage_key(run, klass),
+        }).content.decode())
+    return HttpResponse(context.pages["thanks"])
 
 
 def storage_key(run, klass) -> str:
@@ -205,21 +204,21 @@ def _survey_url(language, code, class_code=None) -> str:
 
 
 def _find(request, code, class_code, open_only=True):
-    """The run and class code the address names, or the friendly page that says why there is none."""
-    run = SurveyRun.objects.select_related("questionnaire__locale").filter(code=code.upper()).first()
-    if run is None:
+    """The context of the run and class code the address names, or the friendly page that says why there is none."""
+    context = survey_context(code.upper(), class_code and class_code.upper(), translation.get_language())
+    if context is None:
         return _unavailable(request, "unknown", status=404)
-    klass = None
-    if class_code is not None:
-        klass = run.class_codes.filter(code=class_code.upper()).first()
-        if klass is None:
-            return _unavailable(request, "unknown", status=404)
-    status = run.status_on(timezone.localdate())
+    status = context.run.status_on(timezone.localdate())
     if open_only and status == "upcoming":
-        return _unavailable(request, "not_started", run=run, status=200)
+        return _unavailable(request, "not_started", context, status=200)
     if open_only and status != "open":
-        return _unavailable(request, "closed", run=run, status=410)
-    return run, klass
+        return _unavailable(request, "closed", context, status=410)
+    return context
+
+
+def _is_full(klass) -> bool:
+    """Read from the database: the count changes with every response."""
+    return ClassCode.objects.filter(pk=klass.pk, responses__gte=F("max_responses")).exists()
 
 
 UNAVAILABLE_MESSAGES = {
@@ -230,32 +229,33 @@ UNAVAILABLE_MESSAGES = {
 }
 
 
-def _unavailable(request, reason, run=None, status=200):
+def _unavailable(request, reason, context=None, status=200):
     """Nothing is stored here, whatever was sent."""
     if wants_json(request) and request.method == "POST":
         return JsonResponse({"ok": False, "message": str(UNAVAILABLE_MESSAGES[reason])}, status=status)
-    context = {"reason": reason, "run": run, "message": UNAVAILABLE_MESSAGES[reason]}
-    if run is not None:
-        context["questionnaire"] = localized_questionnaire(run, translation.get_language())
-    return render(request, "participatie/respond/unavailable.html", context, status=status)
+    return render(request, "participatie/respond/unavailable.html", {
+        "reason": reason, "message": UNAVAILABLE_MESSAGES[reason],
+        "run": context and context.run, "questionnaire": context and context.questionnaire,
+    }, status=status)
 
 
 class SurveyPage:
     """The survey form of one run in the current language, filled with what the respondent sent."""
 
-    def __init__(self, request, run, klass, languages=None):
+    def __init__(self, request, context: SurveyContext):
         self.request = request
-        self.run = run
-        self.klass = klass
-        if languages is not None:
-            self.languages = languages
-        self.questionnaire = localized_questionnaire(run, translation.get_language())
-        self.questions = run_questions(run, self.questionnaire)
-        self.review_screen = len(self.questions) + 1
+        self.context = context
+        self.run, self.klass, self.questions = context.run, context.klass, context.questions
+        self.review_screen = context.review_screen
 
-    @functools.cached_property
-    def languages(self):
-        return run_languages(self.run)
+    def fresh(self):
+        """A new respondent's form: rendered once per context and kept with it; each respondent gets own tokens."""
+        if "survey" not in self.context.pages:
+            response = self.render(0, None, KEY_SLOT, STARTED_SLOT, csrf_token=CSRF_SLOT)
+            keep_page(self.context, "survey", response.content.decode())
+        html = (self.context.pages["survey"].replace(KEY_SLOT, str(uuid.uuid4())).replace(STARTED_SLOT, start_token())
+                .replace(CSRF_SLOT, get_token(self.request)))
+        return HttpResponse(html)
 
     def navigate(self):
         """Next, Back, Change or Clear without JavaScript: show the screen asked for, with every answer."""
@@ -293,15 +293,16 @@ class SurveyPage:
             return self.refuse(_("That was very quick! Take a moment to look at your answers, then press Send "
                                  "again."), 422, key, started)
         try:
-            if Response.objects.filter(run=self.run, idempotency_key=key).exists():
-                return self.done()  # sent before: the same thanks, nothing doubled
             allowed = allow_submission(
                 self.run.code, class_code=self.klass.code if self.klass else "",
                 address=get_adapter().get_client_ip(self.request),
             )
+            if not allowed and Response.objects.filter(run=self.run, idempotency_key=key).exists():
+                return self.done()  # sent before: the same thanks, nothing doubled
             if not allowed:
                 return self.refuse(_("Many answers are arriving at the same time. Wait a few minutes, then press Send "
                                      "again. Your answers are kept."), 429, key, started)
+            # Sent before (a retry, a double tap): the first is kept and the respondent thanked the same.
             store_response(self.run, self.questions, parsed.values, key, today=timezone.localdate(),
                            class_code=self.klass)
         except SubmissionRefused as refusal:
@@ -331,13 +332,13 @@ class SurveyPage:
             }, status=status)
         return self.render(screen, self.request.POST, key, started, message=message, errors=errors, status=status)
 
-    def render(self, screen, data, key, started, message="", errors=None, status=200):
+    def render(self, screen, data, key, started, message="", errors=None, status=200, **extra):
         name, kwargs = _url_args(self.run.code, self.klass and self.klass.code)
         items = survey_items(self.questions, data, errors)
         context = {
             "run": self.run,
             "class_code": self.klass,
-            "questionnaire": self.questionnaire,
+            "questionnaire": self.context.questionnaire,
             "items": items,
             "count": len(items),
             "screen": screen,
@@ -347,21 +348,11 @@ class SurveyPage:
             "message": message,
             "honeypot": HONEYPOT,
             "action": url_in(translation.get_language(), name, **kwargs),
-            "languages": language_links(self.languages, name, **kwargs),
+            "languages": language_links(self.context.languages, name, **kwargs),
             # After a screen came from the server the answers are in the form; the language buttons keep them.
             "answers_in_form": data is not None,
             "storage_key": storage_key(self.run, self.klass),
-            "screens_version": self.screens_version() if data is None else "",
+            **extra,
         }
         return render(self.request, "participatie/respond/survey.html", context, status=status)
 
-    def screens_version(self) -> str:
-        """What the screens of a fresh form (no answers, no message) depend on; they are cached under it."""
-        images = [(option.image.pk, option.image.file.name) for question in self.questions
-                  for option in question.options if option.image]
-        inputs = (
-            translation.get_language(), self.run.pk, self.run.code, self.klass and (self.klass.pk, self.klass.label),
-            self.questionnaire.pk, self.questionnaire.title, self.questionnaire.intro, self.questionnaire.consent,
-            self.questions, images,
-        )
-        return hashlib.sha256(repr(inputs).encode()).hexdigest()

@@ -1,0 +1,43 @@
+"""The moment something that cached pages are made of last changed: a cached page or form is kept under the moment
+it was made for, so moving the moment on makes every one of them again, in every process, without finding them.
+
+The truth is one database row per kind (`ChangeMoment`). With Redis, the moment is also kept there for a few
+seconds at a time and dropped when a change commits, so that reading it needs no database query.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from portal.models import ChangeMoment
+
+PUBLIC_CONTENT = "public-content"
+SURVEYS = "surveys"
+# How long a process may go by Redis's copy of a moment. Dropped on every change, so this only bounds how long a
+# copy read just before a change was committed can last, or one in a process's memory while Redis is down.
+KEPT_IN_REDIS_FOR = 5
+
+
+def _cache_key(name: str) -> str:
+    return f"moment:{name}"
+
+
+def move_on(name: str) -> None:
+    """Something of this kind changed: from now on, what was cached under the old moment is made again."""
+    now = timezone.now()
+    if not ChangeMoment.objects.filter(name=name).update(changed_at=now):
+        ChangeMoment.objects.update_or_create(name=name, defaults={"changed_at": now})
+    if settings.REDIS_URL:
+        transaction.on_commit(lambda: cache.delete(_cache_key(name)))
+
+
+def current(name: str):
+    """The moment of the last change of this kind (None before the first): from Redis when it is configured."""
+    if not settings.REDIS_URL:
+        return ChangeMoment.objects.filter(name=name).values_list("changed_at", flat=True).first()
+    moment = cache.get(_cache_key(name))
+    if moment is None:
+        moment = ChangeMoment.objects.filter(name=name).values_list("changed_at", flat=True).first() or ""
+        cache.set(_cache_key(name), moment, KEPT_IN_REDIS_FOR)
+    return moment or None
