@@ -1,14 +1,19 @@
-"""How production runs the portal (`gunicorn portal.wsgi`, from this folder): 2 workers with 4 threads each per
-2 cores, connections kept alive between a browser's requests. Flags on the command line override these."""
+"""How production runs the portal (`gunicorn portal.wsgi`, from this folder), per 2-core app server: 2 workers with
+2 threads each, connections kept alive between a browser's requests. Flags on the command line override these.
+
+Two threads per worker were as fast as four on the benchmarks (the work is CPU-bound under one interpreter lock;
+the second thread covers database round trips), with lower tail latency and about 4 MB less per worker
+(bench/README.md). Where the database is farther away, more threads can cover longer waits, at that memory cost.
+"""
 
 import ctypes
 
 workers = 2
-threads = 4
+threads = 2
 keepalive = 5
 
-# Threads each get an allocator arena of their own in glibc, and memory freed in one is not reused by another:
-# two arenas per process keep a worker's memory down at no measurable cost in speed (bench/README.md).
+# In glibc each thread gets an allocator arena of its own, and memory freed in one is not reused by another; two
+# arenas per process held a worker's peak 1–3 MB lower at no cost in speed.
 try:
     ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX
 except OSError:  # not glibc: nothing to set

@@ -4,7 +4,7 @@
     python bench/public.py --database postgres --redis  # PostgreSQL (BENCH_POSTGRES_URL's server), Redis as the cache
     python bench/public.py --seconds 1                  # the test suite's smoke run
 
-It builds a fresh database with the demo, collects the static files and starts gunicorn (2 workers with 4
+It builds a fresh database with the demo, collects the static files and starts gunicorn (gunicorn.conf.py: 2 workers with 2
 threads each, the production settings, persistent database connections). Then, for each address, it warms
 the page and lets wrk (Debian package `wrk`) request it for --seconds over --connections connections: a step
 page, the examples index, a search, and the step page's own bytes as a static file served by the same server

@@ -5,7 +5,7 @@
     python bench/survey_load.py --respondents 4 --seconds 2          # the test suite's smoke run
 
 It builds a fresh database with the demo and a run of the demo children's questionnaire, and starts gunicorn as
-production runs it (2 workers with 4 threads, persistent database connections). Then --respondents threads on
+production runs it (gunicorn.conf.py: 2 workers with 2 threads; persistent database connections). Then --respondents threads on
 the same machine each loop for --seconds, each on one kept-alive connection as a browser has: open the survey
 (a GET that hands out the form's tokens), fill in every question, send it as survey.js does (a POST asking for
 JSON) and open the thank-you page the answer names. A response counts as completed once that page is shown. The server's minimum answering time and

@@ -48,7 +48,7 @@ def start_server(database_url, extra_env=None):
     port = _free_port()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": database_url, **(extra_env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
+        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"],  # the rest: gunicorn.conf.py
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
