@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-from portal import moments
 from participatie.models import ClassCode, Questionnaire, SurveyRun
 from participatie.questions import Question, localized_questionnaire, run_questions
 from participatie.views.languages import run_languages
+from portal import moments
 
 KEPT_FOR = 60 * 60
 

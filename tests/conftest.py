@@ -37,6 +37,19 @@ def empty_cache():
 
 
 @pytest.fixture
+def shared_cache(settings):
+    """Redis as production has it (database 15, emptied): the moments of the last changes are kept there too."""
+    from portal import page_cache
+    from tests.test_fallbacks import REDIS_UP
+
+    settings.CACHES, settings.REDIS_URL = REDIS_UP, REDIS_UP["default"]["LOCATION"]
+    cache.clear()
+    page_cache.COPIES.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def nl(db):
     return Locale.objects.get(language_code="nl")
 

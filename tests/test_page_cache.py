@@ -5,7 +5,6 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from portal import page_cache
 from portal.models import ChangeMoment, User
 from stappen.models import Resource
 
@@ -83,18 +82,6 @@ def test_each_language_and_query_has_its_own_entry(client, steps, home):
     assert "X-Portal-Cache" not in client.get("/voorbeelden/?steps=3")
     assert client.get("/voorbeelden/?steps=3")["X-Portal-Cache"] == "hit"
     assert client.get("/voorbeelden/?steps=3").content != client.get("/voorbeelden/").content
-
-
-@pytest.fixture
-def shared_cache(settings):
-    """Redis as production has it (database 15, emptied): the moment of the last change is kept there too."""
-    from tests.test_fallbacks import REDIS_UP
-
-    settings.CACHES, settings.REDIS_URL = REDIS_UP, REDIS_UP["default"]["LOCATION"]
-    cache.clear()
-    page_cache.COPIES.clear()
-    yield
-    cache.clear()
 
 
 def test_with_redis_a_hit_needs_no_database_and_publishing_still_takes_effect_at_once(

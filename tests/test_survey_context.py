@@ -4,8 +4,6 @@ each respondent's own tokens, and any change to a run, its class codes or its qu
 import datetime
 import re
 
-import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from participatie.models import ClassCode, Questionnaire, Response, SegmentOption
@@ -86,17 +84,6 @@ def test_a_translation_taken_offline_leaves_the_language_choice_at_once(client, 
     arabic.live = False
     arabic.save()
     assert f"/ar/doe-mee/{run.code}/" not in client.get(survey_url(), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-
-
-@pytest.fixture
-def shared_cache(settings):
-    """Redis as production has it (database 15, emptied)."""
-    from tests.test_fallbacks import REDIS_UP
-
-    settings.CACHES, settings.REDIS_URL = REDIS_UP, REDIS_UP["default"]["LOCATION"]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_with_redis_a_fresh_form_needs_no_database_and_a_change_still_shows_at_once(
