@@ -1,4 +1,5 @@
-"""What the benchmarks share: a fresh database of either kind, Django set up on it, percentiles, worker memory."""
+"""What the benchmarks share: a fresh database of either kind, Django set up on it, a production server's environment,
+percentiles, worker memory."""
 
 import math
 import os
@@ -24,6 +25,29 @@ def database_url(kind: str, fresh: bool, name: str) -> str:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
     return f"{server}/{name}"
+
+
+def production_env(url: str, static_root: Path, **extra: str) -> dict:
+    """The environment of a server with the production settings on this machine: plain HTTP on 127.0.0.1, static
+    files collected into static_root (collect_static), persistent database connections."""
+    from tests.server import PRODUCTION_ENV
+
+    return {
+        **PRODUCTION_ENV, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(static_root), "DATABASE_URL": url, "CONN_MAX_AGE": "60", **extra,
+    }
+
+
+def manage(env: dict, *commands: list[str]) -> None:
+    """Run manage.py commands in that environment, one after another; stop the benchmark on a failure."""
+    import sys
+
+    from tests.server import run
+
+    for command in commands:
+        result = run(["manage.py", *command], env)
+        if result.returncode:
+            sys.exit(result.stdout + result.stderr)
 
 
 def setup_django(url: str, fresh: bool, **demo_options):

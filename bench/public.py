@@ -27,27 +27,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import database_url, peak_memory_mb  # noqa: E402  (after the path is set)
-from tests.server import PRODUCTION_ENV, run, start_server  # noqa: E402
+from bench.common import database_url, manage, peak_memory_mb, production_env  # noqa: E402  (after the path is set)
+from tests.server import start_server  # noqa: E402
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
 def prepare(kind: str, static_root: Path, redis: bool) -> dict:
-    env = {
-        **PRODUCTION_ENV,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(static_root),
-        "DATABASE_URL": database_url(kind, True, "bench_public"),
-        "CONN_MAX_AGE": "60",
-    }
+    env = production_env(database_url(kind, True, "bench_public"), static_root)
     if redis:
         env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
-    for command in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
-        result = run(["manage.py", *command], env)
-        if result.returncode:
-            sys.exit(result.stdout + result.stderr)
+    manage(env, ["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"])
     return env
 
 

@@ -4,15 +4,16 @@
     python bench/survey_load.py --database sqlite --respondents 50 --seconds 30
     python bench/survey_load.py --respondents 4 --seconds 2          # the test suite's smoke run
 
-It builds a fresh database with the demo and a run of the demo children's questionnaire, and starts gunicorn as
-production runs it (gunicorn.conf.py: 2 workers with 2 threads; persistent database connections). Then --respondents threads on
-the same machine each loop for --seconds, each on one kept-alive connection as a browser has: open the survey
-(a GET that hands out the form's tokens), fill in every question, send it as survey.js does (a POST asking for
-JSON) and open the thank-you page the answer names. A response counts as completed once that page is shown. The server's minimum answering time and
-per-address limit are lifted, since all respondents come from one address and do not pause to think. One JSON
-line: completed responses per second, the latency of sending (the POST and the thank-you page), the count of stored responses
-against the ones the server confirmed, so that none lost or doubled is proven, not assumed, and each
-worker's peak resident memory.
+It builds a fresh database with the demo and a run of the demo children's questionnaire, collects the static
+files and starts gunicorn as production runs it: the production settings, gunicorn.conf.py (2 workers with 2
+threads), persistent database connections. Then --respondents threads on the same machine each loop for
+--seconds, each on one kept-alive connection as a browser has: open the survey (a GET that hands out the
+form's tokens), fill in every question, send it as survey.js does (a POST asking for JSON) and open the
+thank-you page the answer names; a response counts as completed once that page has come. The server's minimum
+answering time and per-address limit are lifted, since all respondents come from one address and do not pause
+to think. One JSON line: completed responses per second, the latency of sending (the POST and the thank-you
+page), the count of stored responses against the ones the server confirmed, so that none lost or doubled is
+proven, not assumed, and each worker's peak resident memory.
 """
 
 import argparse
@@ -20,6 +21,7 @@ import http.client
 import json
 import random
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -28,7 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import database_url, peak_memory_mb, percentiles, setup_django  # noqa: E402  (after the path is set)
+from bench.common import (  # noqa: E402  (after the path is set)
+    database_url, manage, peak_memory_mb, percentiles, production_env, setup_django,
+)
 from bench.survey import HIDDEN, answers_for  # noqa: E402
 
 
@@ -97,8 +101,10 @@ def main():
         code="BENCH-LOAD", opens_on=today, closes_on=today + datetime.timedelta(days=7),
     )
     questions = run_questions(run, run.questionnaire)
-    process, base_url = start_server(url, {"SURVEY_MIN_SECONDS": "0", "SURVEY_LIMIT_PER_ADDRESS": "1000000000",
-                                           "CONN_MAX_AGE": "60"})
+    static_root = tempfile.TemporaryDirectory()
+    env = production_env(url, Path(static_root.name), SURVEY_MIN_SECONDS="0", SURVEY_LIMIT_PER_ADDRESS="1000000000")
+    manage(env, ["collectstatic", "--noinput"])
+    process, base_url = start_server(url, env)
     tally, lock = {"timings": [], "statuses": {}, "confirmed": []}, threading.Lock()
     try:
         began = time.monotonic()
@@ -116,6 +122,7 @@ def main():
     finally:
         process.terminate()
         process.wait(timeout=10)
+        static_root.cleanup()
 
     stored = set(str(key) for key in Response.objects.filter(run=run).values_list("idempotency_key", flat=True))
     confirmed = set(tally["confirmed"])
