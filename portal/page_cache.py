@@ -6,9 +6,9 @@ cookie (so holds no CSRF token) and does not call itself private. It is kept und
 last changed (`portal.moments`), the host and the full path, which also fixes the language. Publishing,
 unpublishing, moving or deleting a page, or saving anything of the method, the examples, images or documents,
 moves that moment on (`content_changed`), so every page is made again on its next request, in every process.
-With Redis, that moment is read from Redis too (a cache hit then needs no database); and each process keeps its own copy of the pages asked for
-most, under the same keys, so a hit does not fetch the page from Redis (a key names its moment, so a copy
-can never be out of date).
+With Redis, that moment is read from Redis too (a cache hit then needs no database); and each process keeps
+its own copy of the pages asked for most, under the same keys, so a hit does not fetch the page from Redis (a
+key names its moment, so a copy can never be out of date).
 
 Pages served this way carry an ETag and, as Last-Modified, that moment; everything answered to a signed-in
 visitor is marked private, so no shared cache (a CDN, a proxy) keeps it for others.
