@@ -74,10 +74,6 @@ def _read(code, class_code, language) -> SurveyContext | None:
     return SurveyContext(run, klass, questionnaire, run_questions(run, questionnaire), run_languages(run))
 
 
-def surveys_changed(**_kwargs) -> None:
-    moments.move_on(moments.SURVEYS)
-
-
 def connect_signals() -> None:
     """Groups made with bulk_create send no signal; they are made only together with saving their run."""
     from django.db.models.signals import post_delete, post_save
@@ -90,7 +86,7 @@ def connect_signals() -> None:
 
     def changed(sender, instance, **_kwargs):
         if isinstance(instance, shown):
-            surveys_changed()
+            moments.move_on(moments.SURVEYS)
 
     post_save.connect(changed, dispatch_uid="survey-context-saved", weak=False)
     post_delete.connect(changed, dispatch_uid="survey-context-deleted", weak=False)
