@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_PIN := $(shell grep -m1 '^uv==' requirements.lock | cut -d' ' -f1)
 
-.PHONY: install run test lock messages
+.PHONY: install run test services services-stop lock messages
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,15 @@ run: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
+# PostgreSQL, Redis and an OpenSearch node on 127.0.0.1, plus the Debian packages the tests use (services/up).
+services:
+	services/up
+
+services-stop:
+	services/down
+
 # pytest exits 5 when a selection holds no tests; say so rather than fail or pass silently.
-test: install
+test: install services
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 

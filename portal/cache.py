@@ -37,6 +37,17 @@ class RedisWithLocalFallback(BaseCache):
                 logger.warning("Redis unreachable (%s); using this process's memory for %ss", error, RETRY_AFTER)
         return getattr(self.local, method)(*args, **kwargs)
 
+    def state(self) -> str:
+        """"up", or "down" while this process uses its own memory (a failed probe starts that, too)."""
+        if time.monotonic() >= self.down_until:
+            try:
+                self.redis.get("portal:health-probe")
+                return "up"
+            except UNREACHABLE as error:
+                self.down_until = time.monotonic() + RETRY_AFTER
+                logger.warning("Redis unreachable (%s); using this process's memory for %ss", error, RETRY_AFTER)
+        return "down"
+
     def get(self, key, default=None, version=None):
         return self._call("get", key, default, version)
 

@@ -116,7 +116,7 @@ def _condition(name, values) -> Q:
         numbers = [int(value) for value in values if value.isdigit()]
         condition = Q(steppage__number__in=numbers) | Q(pk__in=_tagged("steps", values))
         if "c" in values:
-            condition |= Q(continuousteppage__isnull=False)
+            condition |= Q(continuoussteppage__isnull=False)
         return condition
     if name == "evidence_level":
         return Q(interventionpage__evidence_level__in=values)

@@ -1,10 +1,12 @@
-"""Which backend ranks a search: the configured one, or the database while Elasticsearch cannot be reached.
+"""Which backend ranks a search: the configured engine, or the database while the engine cannot be used.
 
-With ELASTICSEARCH_URL set, Wagtail keeps a database index beside Elasticsearch's ("database" in
-WAGTAILSEARCH_BACKENDS), so the site can still search when the cluster is down or overloaded. After a
-failure the cluster is left alone for RETRY_AFTER seconds, so that searches do not each wait for a timeout.
+With OPENSEARCH_URL or ELASTICSEARCH_URL set, Wagtail keeps a database index beside the engine's ("database" in
+WAGTAILSEARCH_BACKENDS), so the site still searches when the engine is down, overloaded or misconfigured. After a
+failure the engine is left alone for SEARCH_RETRY_AFTER seconds, so that searches do not each wait for a timeout.
+Each process keeps one backend per configuration, and with it the engine client's pool of open connections.
 """
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -16,31 +18,80 @@ from wagtail.search.backends import get_search_backend
 logger = logging.getLogger(__name__)
 
 FALLBACK = "database"
-RETRY_AFTER = 30.0
+PING_TIMEOUT = 1
 Ranked = TypeVar("Ranked")
 
 _down_until = 0.0
+_backends: dict[str, object] = {}
+
+
+class Misconfigured(Exception):
+    """The engine's address cannot be used at all (settings.SEARCH_ENGINE_PROBLEM says why)."""
 
 
 def ranked(run: Callable[[object], Ranked]) -> tuple[Ranked, bool]:
-    """run(backend), and whether the fallback ranked instead of the configured backend."""
+    """run(backend), and whether the database ranked instead of the configured engine."""
     global _down_until
-    has_fallback = FALLBACK in settings.WAGTAILSEARCH_BACKENDS
-    if has_fallback and time.monotonic() < _down_until:
-        return run(get_search_backend(FALLBACK)), True
+    if not has_engine():
+        return run(backend("default")), False
+    if time.monotonic() < _down_until:
+        return run(backend(FALLBACK)), True
     try:
-        return run(get_search_backend()), False
-    except _unavailable(has_fallback) as error:
-        _down_until = time.monotonic() + RETRY_AFTER
-        logger.warning("Search backend unavailable (%s); the database ranks for %ss", error, RETRY_AFTER)
-        return run(get_search_backend(FALLBACK)), True
+        if settings.SEARCH_ENGINE_PROBLEM:
+            raise Misconfigured(settings.SEARCH_ENGINE_PROBLEM)
+        return run(backend("default")), False
+    except _unavailable() as error:
+        _down_until = time.monotonic() + settings.SEARCH_RETRY_AFTER
+        logger.warning("Search engine unavailable (%s: %s); the database ranks for %ss",
+                       type(error).__name__, error, settings.SEARCH_RETRY_AFTER)
+        return run(backend(FALLBACK)), True
 
 
-def _unavailable(has_fallback: bool) -> tuple[type[Exception], ...]:
-    """What an unreachable or failing cluster raises; imported only then (the client takes memory in every worker)."""
-    if not has_fallback:
-        return ()
+def has_engine() -> bool:
+    return FALLBACK in settings.WAGTAILSEARCH_BACKENDS
+
+
+def backend(name: str):
+    """The backend of that name, made once per process for each configuration it has had."""
+    config = settings.WAGTAILSEARCH_BACKENDS[name]
+    key = json.dumps([name, config], sort_keys=True, default=str)
+    if key not in _backends:
+        _backends[key] = get_search_backend(name)
+    return _backends[key]
+
+
+def engine_state() -> str:
+    """"up", "down" (it failed within SEARCH_RETRY_AFTER seconds, or does not answer a ping now) or "misconfigured".
+    A failed ping counts as a failure, so that searches do not wait for the engine either."""
+    global _down_until
+    if settings.SEARCH_ENGINE_PROBLEM:
+        return "misconfigured"
+    if time.monotonic() < _down_until:
+        return "down"
+    if _ping(backend("default").es):
+        return "up"
+    _down_until = time.monotonic() + settings.SEARCH_RETRY_AFTER
+    return "down"
+
+
+def _ping(client) -> bool:
+    """Whether the engine answers within a second (a health check must not wait for the search timeout)."""
+    try:
+        if hasattr(client, "options"):  # elasticsearch-py 8 sets a request's timeout this way
+            return bool(client.options(request_timeout=PING_TIMEOUT).ping())
+        return bool(client.ping(request_timeout=PING_TIMEOUT))
+    except _unavailable():
+        return False
+
+
+def _unavailable() -> tuple[type[Exception], ...]:
+    """What an unreachable, failing or misconfigured engine raises. The client is imported only when an engine is
+    configured: it takes memory in every worker."""
+    if "opensearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        from opensearchpy.exceptions import OpenSearchException
+
+        return (Misconfigured, OpenSearchException)
     from elastic_transport import TransportError
     from elasticsearch import ApiError
 
-    return (TransportError, ApiError)
+    return (Misconfigured, TransportError, ApiError)

@@ -37,7 +37,7 @@ def django_process(code: str, database_url: str, env: dict | None = None):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _free_port():
+def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -45,7 +45,7 @@ def _free_port():
 
 def start_server(database_url, extra_env=None):
     """Start gunicorn on a free port, with the test settings unless extra_env names others; returns (process, base URL)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": database_url, **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"],  # the rest: gunicorn.conf.py

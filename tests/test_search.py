@@ -36,6 +36,12 @@ def test_filtering_by_step_six_keeps_them_and_drops_the_rest(client, db):
     assert 'name="steps" value="6" checked' in step_6.content.decode()
 
 
+def test_filtering_by_the_continuous_step_keeps_its_page_and_what_is_tagged_with_it(client, continuous_step):
+    response = search(client, q="jongeren ouders", steps="c")
+    assert continuous_step.title in titles(response)
+    assert all(item.kind != "resource" for item in response.context["items"])
+
+
 def test_velsen_finds_the_velsen_example(client, db):
     assert any("Velsen" in title for title in titles(search(client, q="Velsen")))
 

@@ -10,6 +10,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .search import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PORTAL_DIR = BASE_DIR / "portal"
 
@@ -139,24 +141,10 @@ else:
 # them this many seconds (Wagtail's front-end cache invalidation purges a page when it is published).
 PUBLIC_PAGES_SHARED_MAX_AGE = env.int("PUBLIC_PAGES_SHARED_MAX_AGE", default=0)
 
-# Search: the database backend unless ELASTICSEARCH_URL points at an Elasticsearch 8 cluster.
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", default="portal_"),
-            "TIMEOUT": 5,
-            # Full-text fields use Elasticsearch's Dutch analyzer (stemming, stop words); autocomplete keeps its n-grams.
-            "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
-        },
-        # Kept up to date beside Elasticsearch: search.ranking falls back to it while the cluster is unreachable.
-        "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
-    }
-else:
-    # PostgreSQL stems with its Dutch configuration; SQLite's full-text search has no Dutch stemmer.
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}}
+# Search: the database backend unless OPENSEARCH_URL or ELASTICSEARCH_URL names a search engine (settings/search.py).
+WAGTAILSEARCH_BACKENDS, SEARCH_ENGINE_PROBLEM = search_backends(env)
+# After the engine fails, the database ranks for this many seconds before the engine is asked again.
+SEARCH_RETRY_AFTER = env.float("SEARCH_RETRY_AFTER", default=30.0)
 
 # Background work: run at once unless a worker backend is configured; with
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend, `manage.py db_worker` processes run it (docs/deploy.md).
