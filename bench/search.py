@@ -2,14 +2,18 @@
 
     python bench/search.py --database sqlite --documents 10000
     python bench/search.py --database postgres --documents 10000   # uses BENCH_POSTGRES_URL or the local server
+    python bench/search.py --backend opensearch --documents 10000  # OPENSEARCH_URL, default the node of make services
 
 It builds a fresh database (migrate, demo content), generates the documents with a fixed seed through
 Wagtail's normal page creation (so they are indexed as in real life), then requests the search page
 in-process with a mix of queries and facets and prints the latency percentiles as one JSON line.
+With --backend opensearch, `update_index` then puts everything on the node (the indexing time), and the page is
+measured on the node and, in the same run, on the database backend, so the two compare on one machine at once.
 """
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -30,6 +34,7 @@ QUERIES = [
     {"q": "\"lerende cyclus\""},
     {"q": "voedselbank"},
 ]
+FALLBACK_NOTICE = "Zoeken werkt even op een eenvoudiger manier"
 CONTENT = [ROOT / "stappen" / "demo" / "content", ROOT / "voorbeelden" / "demo" / "content"]
 
 
@@ -114,12 +119,43 @@ def measure(requests: int) -> list[float]:
         response = client.get("/zoeken/", params)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
+        assert FALLBACK_NOTICE not in response.content.decode(), "the configured backend did not answer"
     return timings
+
+
+def on_the_engine():
+    """The settings OPENSEARCH_URL gives (default: the node of `make services`), on indexes of the benchmark's own."""
+    import environ
+    from django.test import override_settings
+
+    from portal.settings.search import search_backends
+
+    os.environ.setdefault("OPENSEARCH_URL", "http://127.0.0.1:9200")
+    os.environ["SEARCH_INDEX_PREFIX"] = "bench_"
+    backends, problem = search_backends(environ.Env())
+    if problem:
+        sys.exit(problem)
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends, SEARCH_ENGINE_PROBLEM="")
+
+
+def index_on_the_engine() -> float:
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("update_index", backend_name="default", verbosity=0)
+    return time.perf_counter() - started
+
+
+def engine_version() -> str:
+    from search.ranking import backend
+
+    return backend("default").es.info()["version"]["number"]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--backend", choices=["database", "opensearch"], default="database")
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--reuse", action="store_true", help="measure again on the database of the previous run")
@@ -129,15 +165,17 @@ def main():
     setup_django(database_url(options.database, fresh, "bench_search"), fresh)
     generation_seconds = generate(options.documents) if fresh else 0.0
     refresh_statistics()
-    timings = measure(options.requests)
-    result = {
-        "benchmark": "search",
-        "database": options.database,
-        "documents": options.documents,
-        "requests": options.requests,
-        **percentiles(timings),
-        "generation_s": round(generation_seconds, 1),
-    }
+    result = {"benchmark": "search", "database": options.database, "backend": options.backend,
+              "documents": options.documents, "requests": options.requests}
+    if options.backend == "opensearch":
+        with on_the_engine():
+            result |= {"engine": f"OpenSearch {engine_version()}", "indexing_s": round(index_on_the_engine(), 1),
+                       **percentiles(measure(options.requests))}
+        result["database_backend"] = percentiles(measure(options.requests))
+        result["p50_ratio_to_database"] = round(result["p50_ms"] / result["database_backend"]["p50_ms"], 2)
+    else:
+        result |= percentiles(measure(options.requests))
+    result["generation_s"] = round(generation_seconds, 1)
     print(json.dumps(result))
 
 

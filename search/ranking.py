@@ -31,7 +31,6 @@ class Misconfigured(Exception):
 
 def ranked(run: Callable[[object], Ranked]) -> tuple[Ranked, bool]:
     """run(backend), and whether the database ranked instead of the configured engine."""
-    global _down_until
     if not has_engine():
         return run(backend("default")), False
     if time.monotonic() < _down_until:
@@ -41,10 +40,16 @@ def ranked(run: Callable[[object], Ranked]) -> tuple[Ranked, bool]:
             raise Misconfigured(settings.SEARCH_ENGINE_PROBLEM)
         return run(backend("default")), False
     except _unavailable() as error:
-        _down_until = time.monotonic() + settings.SEARCH_RETRY_AFTER
-        logger.warning("Search engine unavailable (%s: %s); the database ranks for %ss",
-                       type(error).__name__, error, settings.SEARCH_RETRY_AFTER)
+        _failed(error)
         return run(backend(FALLBACK)), True
+
+
+def _failed(error: Exception):
+    """Leave the engine alone for SEARCH_RETRY_AFTER seconds, and say why in the log."""
+    global _down_until
+    _down_until = time.monotonic() + settings.SEARCH_RETRY_AFTER
+    logger.warning("Search engine unavailable (%s: %s); the database ranks for %ss",
+                   type(error).__name__, error, settings.SEARCH_RETRY_AFTER)
 
 
 def has_engine() -> bool:
@@ -61,27 +66,23 @@ def backend(name: str):
 
 
 def engine_state() -> str:
-    """"up", "down" (it failed within SEARCH_RETRY_AFTER seconds, or does not answer a ping now) or "misconfigured".
-    A failed ping counts as a failure, so that searches do not wait for the engine either."""
-    global _down_until
+    """"up", "down" (it failed within SEARCH_RETRY_AFTER seconds, or does not answer now) or "misconfigured".
+    The engine gets a second to answer, for a health check must not wait for the search timeout; a failure here
+    counts as one in a search, so that searches do not wait for the engine either."""
     if settings.SEARCH_ENGINE_PROBLEM:
         return "misconfigured"
     if time.monotonic() < _down_until:
         return "down"
-    if _ping(backend("default").es):
-        return "up"
-    _down_until = time.monotonic() + settings.SEARCH_RETRY_AFTER
-    return "down"
-
-
-def _ping(client) -> bool:
-    """Whether the engine answers within a second (a health check must not wait for the search timeout)."""
+    client = backend("default").es
     try:
         if hasattr(client, "options"):  # elasticsearch-py 8 sets a request's timeout this way
-            return bool(client.options(request_timeout=PING_TIMEOUT).ping())
-        return bool(client.ping(request_timeout=PING_TIMEOUT))
-    except _unavailable():
-        return False
+            client.options(request_timeout=PING_TIMEOUT).info()
+        else:
+            client.info(request_timeout=PING_TIMEOUT)
+    except _unavailable() as error:
+        _failed(error)
+        return "down"
+    return "up"
 
 
 def _unavailable() -> tuple[type[Exception], ...]:

@@ -10,6 +10,7 @@ from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from portal.settings.search import DATABASE
+from search import ranking
 from search.engine import search
 from stappen.models import Resource
 
@@ -59,6 +60,12 @@ def test_each_language_finds_only_its_own_pages_and_resources(engine, client, la
     assert pages and resources
     assert set(Page.objects.filter(pk__in=pages).values_list("locale__language_code", flat=True)) == {language}
     assert set(Resource.objects.filter(pk__in=resources).values_list("locale__language_code", flat=True)) == {language}
+
+
+def test_autocomplete_suggests_titles_from_the_engine(engine, client):
+    suggestions = client.get("/zoeken/suggesties/", {"q": "armoedemon"}).json()["suggestions"]
+    assert any("Utrecht" in suggestion["title"] for suggestion in suggestions)
+    assert ranking._down_until == 0.0, "the engine answered"
 
 
 MALFORMED = [
