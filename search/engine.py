@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 from modelsearch.utils import parse_query_string
 from wagtail.models import Page
 
@@ -89,10 +90,28 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
 
 def _scores(queryset, parsed) -> tuple[dict[int, float], bool]:
     def scores(backend):
-        results = backend.search(parsed, queryset, operator="and").annotate_score("_score")[:MAX_MATCHES]
-        return {obj.pk: obj._score or 0.0 for obj in results}
+        results = backend.search(parsed, queryset, operator="and")
+        if isinstance(results, ElasticsearchBaseSearchResults):
+            return _engine_scores(results, queryset)
+        return {obj.pk: obj._score or 0.0 for obj in results.annotate_score("_score")[:MAX_MATCHES]}
 
     return ranked(scores)
+
+
+def _engine_scores(results, queryset) -> dict[int, float]:
+    """A search engine's best MAX_MATCHES ids and scores in one request. Wagtail's results would page through
+    them with the scroll API (a request and an open scroll context per hundred) and load every object, where
+    the portal needs only the ids; one query then drops what the index holds but the database no longer does."""
+    found = results._backend_do_search(
+        results._get_es_body(),
+        index=results.backend.get_index_for_model(queryset.model).name,
+        size=MAX_MATCHES,
+        _source=False,
+        **{results.fields_param_name: "pk"},
+    )
+    scores = {int(hit["fields"]["pk"][0]): hit["_score"] or 0.0 for hit in found["hits"]["hits"]}
+    present = set(queryset.filter(pk__in=scores).values_list("pk", flat=True))
+    return {pk: score for pk, score in scores.items() if pk in present}
 
 
 def _resources_selected(selection) -> bool:

@@ -38,7 +38,7 @@ def empty_cache():
 
 @pytest.fixture
 def shared_cache(settings):
-    """Redis as production has it (database 15, emptied): the moments of the last changes are kept there too."""
+    """Redis as production has it (database 15 or TEST_REDIS_DB, emptied): the moments of the last changes are kept there too."""
     from portal import page_cache
     from tests.test_fallbacks import REDIS_UP
 

@@ -5,7 +5,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.server import ROOT
+
+pytestmark = pytest.mark.bench
 
 
 def benchmark(*args: str, sqlite: bool = False) -> tuple[dict, str]:

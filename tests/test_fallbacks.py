@@ -1,6 +1,7 @@
 """With Redis or Elasticsearch unreachable (pointed at a closed port) the site keeps serving: the cache falls
 back to each process's memory, search to the database backend with a notice."""
 
+import os
 import time
 
 import pytest
@@ -18,7 +19,9 @@ pytestmark = pytest.mark.django_db
 CLOSED = "127.0.0.1:9"  # the discard port: nothing listens there
 REDIS_DOWN = {"default": {"BACKEND": "portal.cache.RedisWithLocalFallback", "LOCATION": f"redis://{CLOSED}/0",
                           "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
-REDIS_UP = {"default": {**REDIS_DOWN["default"], "LOCATION": "redis://127.0.0.1:6379/15"}}
+# Database 15 unless TEST_REDIS_DB names another, so that two runs of the suite at once do not empty each other's.
+REDIS_DATABASE = os.environ.get("TEST_REDIS_DB", "15")
+REDIS_UP = {"default": {**REDIS_DOWN["default"], "LOCATION": f"redis://127.0.0.1:6379/{REDIS_DATABASE}"}}
 SESSIONS_IN_DATABASE = "django.contrib.sessions.backends.cached_db"
 
 

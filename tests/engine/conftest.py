@@ -40,11 +40,9 @@ def pytest_terminal_summary(terminalreporter, config):
 
 def engine_settings(url: str, prefix: str) -> dict:
     """WAGTAILSEARCH_BACKENDS exactly as production makes them from OPENSEARCH_URL, with the tests' index prefix."""
-    os.environ.update(OPENSEARCH_URL=url, SEARCH_INDEX_PREFIX=prefix)
-    try:
-        backends, problem = search_backends(environ.Env())
-    finally:
-        del os.environ["OPENSEARCH_URL"], os.environ["SEARCH_INDEX_PREFIX"]
+    env = environ.Env()
+    env.ENVIRON = {**os.environ, "OPENSEARCH_URL": url, "SEARCH_INDEX_PREFIX": prefix}
+    backends, problem = search_backends(env)
     assert not problem
     return backends
 

@@ -1,6 +1,10 @@
 """The search benchmark runs on the node too (a short smoke run; its figures are in bench/README.md)."""
 
+import pytest
+
 from tests.test_bench import benchmark
+
+pytestmark = pytest.mark.bench
 
 
 def test_search_benchmark_runs_on_the_node(node):
