@@ -34,7 +34,7 @@ QUERIES = [
     {"q": "\"lerende cyclus\""},
     {"q": "voedselbank"},
 ]
-FALLBACK_NOTICE = "Zoeken werkt even op een eenvoudiger manier"
+FALLBACK_NOTICE = "Zoeken werkt even op een eenvoudigere manier"
 CONTENT = [ROOT / "stappen" / "demo" / "content", ROOT / "voorbeelden" / "demo" / "content"]
 
 

@@ -68,7 +68,7 @@ def test_without_elasticsearch_search_falls_back_to_the_database_with_a_notice(c
         response = client.get("/zoeken/", {"q": "armoede"})
         assert response.status_code == 200
         assert response.context["fallback"] is True and response.context["results"].paginator.count > 0
-        assert "Zoeken werkt even op een eenvoudiger manier" in response.content.decode()
+        assert "Zoeken werkt even op een eenvoudigere manier" in response.content.decode()
         suggestions = client.get("/zoeken/suggesties/", {"q": "armoe"}).json()["suggestions"]
         assert suggestions, "autocomplete falls back too"
 

@@ -23,7 +23,7 @@ from voorbeelden.models import ExamplePage
 
 ENGINES = [("OPENSEARCH_URL", "modelsearch.backends.opensearch2"), ("ELASTICSEARCH_URL", "modelsearch.backends.elasticsearch8")]
 UNPARSABLE = ["localhost:9200", "http://127.0.0.1:99999", "http://:9200", "opensearch.internal"]
-NOTICE = "Zoeken werkt even op een eenvoudiger manier"
+NOTICE = "Zoeken werkt even op een eenvoudigere manier"
 
 
 @pytest.mark.parametrize(("variable", "backend"), ENGINES)

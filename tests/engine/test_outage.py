@@ -14,7 +14,7 @@ from tests.server import ROOT, free_port
 
 pytestmark = pytest.mark.django_db
 
-NOTICE = "Zoeken werkt even op een eenvoudiger manier"
+NOTICE = "Zoeken werkt even op een eenvoudigere manier"
 
 
 def start_node(home, port) -> subprocess.Popen:
