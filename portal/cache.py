@@ -33,9 +33,12 @@ class RedisWithLocalFallback(BaseCache):
             try:
                 return getattr(self.redis, method)(*args, **kwargs)
             except UNREACHABLE as error:
-                self.down_until = time.monotonic() + RETRY_AFTER
-                logger.warning("Redis unreachable (%s); using this process's memory for %ss", error, RETRY_AFTER)
+                self._unreachable(error)
         return getattr(self.local, method)(*args, **kwargs)
+
+    def _unreachable(self, error):
+        self.down_until = time.monotonic() + RETRY_AFTER
+        logger.warning("Redis unreachable (%s); using this process's memory for %ss", error, RETRY_AFTER)
 
     def state(self) -> str:
         """"up", or "down" while this process uses its own memory (a failed probe starts that, too)."""
@@ -44,8 +47,7 @@ class RedisWithLocalFallback(BaseCache):
                 self.redis.get("portal:health-probe")
                 return "up"
             except UNREACHABLE as error:
-                self.down_until = time.monotonic() + RETRY_AFTER
-                logger.warning("Redis unreachable (%s); using this process's memory for %ss", error, RETRY_AFTER)
+                self._unreachable(error)
         return "down"
 
     def get(self, key, default=None, version=None):

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 logger = logging.getLogger(__name__)
 
 FALLBACK = "database"
-PING_TIMEOUT = 1
+HEALTH_TIMEOUT = 1
 Ranked = TypeVar("Ranked")
 
 _down_until = 0.0
@@ -76,9 +76,9 @@ def engine_state() -> str:
     client = backend("default").es
     try:
         if hasattr(client, "options"):  # elasticsearch-py 8 sets a request's timeout this way
-            client.options(request_timeout=PING_TIMEOUT).info()
+            client.options(request_timeout=HEALTH_TIMEOUT).info()
         else:
-            client.info(request_timeout=PING_TIMEOUT)
+            client.info(request_timeout=HEALTH_TIMEOUT)
     except _unavailable() as error:
         _failed(error)
         return "down"
