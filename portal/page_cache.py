@@ -46,10 +46,11 @@ def connect_signals() -> None:
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from portal.models import Municipality
+    from search.models import SynonymGroup
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")
-    shown = (AbstractImage, AbstractDocument, Site, Redirect, Municipality)
+    shown = (AbstractImage, AbstractDocument, Site, Redirect, Municipality, SynonymGroup)
 
     def saved(sender, instance, **_kwargs):
         # Pages count when published, not when a draft is saved; their snippets (resources, facets) always.
@@ -77,21 +78,25 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         changed = moments.current(moments.PUBLIC_CONTENT)
-        key = _key(request, changed)
-        kept = _kept(key)
+        key = cache_key(request, changed)
+        kept = kept_under(key)
         if kept is not None:
-            return _from_cache(kept)
+            return from_cache(kept)
         response = self.get_response(request)
-        if _cacheable_response(request, response):
+        if cacheable_response(request, response):
             _prepare(response, changed)
-            kept = (response.content, dict(response.items()))
-            cache.set(key, kept, KEPT_FOR)
-            if settings.REDIS_URL:
-                COPIES.set(key, kept, KEPT_FOR)
+            keep(key, response)
         return response
 
 
-def _kept(key):
+def keep(key: str, response) -> None:
+    kept = (response.content, dict(response.items()))
+    cache.set(key, kept, KEPT_FOR)
+    if settings.REDIS_URL:
+        COPIES.set(key, kept, KEPT_FOR)
+
+
+def kept_under(key):
     """The page kept under key: this process's copy, or Redis's (then copied), or the local-memory cache's."""
     if not settings.REDIS_URL:
         return cache.get(key)
@@ -103,10 +108,15 @@ def _kept(key):
     return kept
 
 
-def _cacheable_request(request) -> bool:
+def anonymous_get(request) -> bool:
+    """A GET from a visitor who is not signed in and has no message waiting: the same answer for everyone."""
     if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def _cacheable_request(request) -> bool:
+    if not anonymous_get(request):
         return False
     path = request.path_info
     language = get_language_from_path(path)
@@ -115,7 +125,7 @@ def _cacheable_request(request) -> bool:
     return not path.startswith(PRIVATE_PREFIXES)
 
 
-def _cacheable_response(request, response) -> bool:
+def cacheable_response(request, response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200 and not response.streaming and not response.cookies
@@ -124,7 +134,7 @@ def _cacheable_response(request, response) -> bool:
     )
 
 
-def _key(request, changed) -> str:
+def cache_key(request, changed) -> str:
     address = f"{changed.isoformat() if changed else '-'}|{request.get_host()}|{request.get_full_path()}"
     return f"page:{hashlib.sha256(address.encode()).hexdigest()}"
 
@@ -139,7 +149,7 @@ def _prepare(response, changed) -> None:
         patch_cache_control(response, s_maxage=settings.PUBLIC_PAGES_SHARED_MAX_AGE)
 
 
-def _from_cache(kept) -> HttpResponse:
+def from_cache(kept) -> HttpResponse:
     content, headers = kept
     response = HttpResponse(content)
     for name, value in headers.items():

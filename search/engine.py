@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
-from modelsearch.utils import parse_query_string
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
 
+from search.expansion import Slot, expand
 from search.ranking import ranked
+from search.reranking import Text, best_first, reranked
+from search.retrieval import database_scores, query_of
+from search.vocabulary import indexed_texts
 
 from stappen.models import ContinuousStepPage, Resource, StepPage
 from voorbeelden.facets import FACETS as PRACTICE_FACETS
@@ -25,6 +28,7 @@ from voorbeelden.models import ExamplePage, FacetValue, InterventionPage
 MAX_QUERY_LENGTH = 200
 # Ranking beyond this many matches per kind of object adds nothing a person would page through.
 MAX_MATCHES = 500
+RESOURCE_SPREAD = 0.75
 
 KINDS = [
     ("step", _("Step of the method")),
@@ -58,6 +62,7 @@ class Match:
 class Outcome:
     query: str
     matches: list[Match] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     fallback: bool = False  # ranked by the database because the configured backend could not be reached
 
@@ -71,31 +76,47 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
     outcome = Outcome(query)
     if not query:
         return outcome
-    _filters, parsed = parse_query_string(query, operator="and")
-    page_scores, outcome.fallback = _scores(Page.objects.live().filter(locale=locale).only("id"), parsed)
+    outcome.slots = expand(query, locale)
+    if not outcome.slots:
+        return outcome
+    page_scores, outcome.fallback = _scores(Page.objects.live().filter(locale=locale).only("id"), outcome.slots)
     pages = Page.objects.filter(pk__in=page_scores).live().public().type(*PAGE_KINDS)
     # At most MAX_MATCHES ids: every count below then uses this short list instead of the whole filter again.
     kinds = _page_kinds(_apply(pages, selection))
     outcome.counts = _counts(kinds)
     matches = [Match(kind, pk, page_scores[pk]) for pk, kind in kinds.items()]
     if _resources_selected(selection):
-        resource_scores, fallback = _scores(Resource.objects.filter(locale=locale).only("id"), parsed)
+        resource_scores, fallback = _scores(Resource.objects.filter(locale=locale).only("id"), outcome.slots)
         outcome.fallback |= fallback
         matches += [Match("resource", pk, score) for pk, score in resource_scores.items()]
         if resource_scores:
             outcome.counts["type"]["resource"] = len(resource_scores)
-    outcome.matches = sorted(matches, key=lambda match: -match.score)
+    outcome.matches = _spread(sorted(matches, key=lambda match: -match.score))
     return outcome
 
 
-def _scores(queryset, parsed) -> tuple[dict[int, float], bool]:
-    def scores(backend):
-        results = backend.search(parsed, queryset, operator="and")
-        if isinstance(results, ElasticsearchBaseSearchResults):
-            return _engine_scores(results, queryset)
-        return {obj.pk: obj._score or 0.0 for obj in results.annotate_score("_score")[:MAX_MATCHES]}
+def _spread(matches: list[Match]) -> list[Match]:
+    """Each resource counts a little less for every resource ranked above it, so that the resources a page links to
+    do not push the other pages down the list."""
+    resources_above = 0
+    for match in matches:
+        if match.kind == "resource":
+            match.score *= RESOURCE_SPREAD ** resources_above
+            resources_above += 1
+    return sorted(matches, key=lambda match: -match.score)
 
-    return ranked(scores)
+
+def _scores(queryset, slots) -> tuple[dict[int, float], bool]:
+    """The backend's matches, the best of them ordered again by where and how they matched."""
+    def scores(backend):
+        if isinstance(backend, ElasticsearchBaseSearchBackend):
+            return _engine_scores(backend.search(query_of(slots), queryset), queryset)
+        return database_scores(backend, queryset, slots, MAX_MATCHES)
+
+    found, fallback = ranked(scores)
+    best = best_first(found)
+    texts = {pk: Text.of(title, body) for pk, (title, body) in indexed_texts(queryset.model, best).items()}
+    return reranked(found, texts, slots), fallback
 
 
 def _engine_scores(results, queryset) -> dict[int, float]:

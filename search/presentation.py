@@ -9,7 +9,9 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from search.engine import KINDS, PAGE_KINDS
-from search.highlight import WORD, excerpt, terms_of
+from search.highlight import WORD, excerpt, marked, pattern_of
+from search.matching import highlight_terms, why
+from search.vocabulary import indexed_texts
 from stappen.models import Resource, StepPage
 
 KIND_LABELS = dict(KINDS)
@@ -23,31 +25,48 @@ class ResultItem:
     excerpt: str
     meta: str
     external: bool = False
+    why: str = ""
+    marked_title: str = ""
 
     @property
     def kind_label(self):
         return KIND_LABELS[self.kind]
 
 
-def present(matches, query, request) -> list[ResultItem]:
+def present(matches, slots, request) -> list[ResultItem]:
     """The result items for one page of matches, in ranking order: one query per kind of object."""
-    terms = terms_of(query)
+    terms = highlight_terms(slots)
     page_ids = [match.pk for match in matches if match.kind != "resource"]
     resource_ids = [match.pk for match in matches if match.kind == "resource"]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
     resources = {r.pk: r for r in Resource.objects.filter(pk__in=resource_ids)} if resource_ids else {}
+    indexed = {**{pk: body for pk, (_title, body) in indexed_texts(Page, page_ids).items()},
+               **{("resource", pk): body for pk, (_title, body) in indexed_texts(Resource, resource_ids).items()}}
     items = []
     for match in matches:
         if match.kind == "resource" and match.pk in resources:
             resource = resources[match.pk]
-            items.append(ResultItem("resource", resource.title, resource.url, excerpt(resource.summary, terms), resource.organisation, True))
+            text = indexed.get(("resource", match.pk), resource.summary)
+            items.append(ResultItem("resource", resource.title, resource.url, _excerpt(resource.summary, text, terms),
+                                    resource.organisation, True, why(slots, f"{resource.title} {text}"),
+                                    marked(resource.title, terms)))
         elif match.pk in pages:
             page = pages[match.pk]
-            items.append(ResultItem(match.kind, page.title, page.get_url(request), excerpt(_text_of(page), terms), _meta_of(page)))
+            text = indexed.get(match.pk, "")
+            items.append(ResultItem(match.kind, page.title, page.get_url(request), _excerpt(_summary_of(page), text, terms),
+                                    _meta_of(page), why=why(slots, f"{page.title} {text}"), marked_title=marked(page.title, terms)))
     return items
 
 
-def _text_of(page) -> str:
+def _excerpt(summary: str, indexed: str, terms: list[str]) -> str:
+    """The summary with the searched words marked; a piece of the rest of the text when only that has them."""
+    pattern = pattern_of(terms)
+    if summary and (not pattern or pattern.search(summary) or not pattern.search(indexed)):
+        return excerpt(summary, terms)
+    return excerpt(indexed, terms)
+
+
+def _summary_of(page) -> str:
     return getattr(page, "summary", None) or getattr(page, "intro", "")
 
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from modelsearch.utils import normalise_query_string
@@ -10,12 +11,16 @@ from search.models import SearchTerm
 
 
 def record(query: str, language: str, found: int) -> None:
-    term, _created = SearchTerm.objects.get_or_create(
-        query=normalise_query_string(query)[:200], language=language, day=timezone.localdate()
-    )
-    SearchTerm.objects.filter(pk=term.pk).update(
-        searches=F("searches") + 1, without_results=F("without_results") + (0 if found else 1)
-    )
+    """One more search for this term today: one UPDATE, and an INSERT for the day's first."""
+    term = {"query": normalise_query_string(query)[:200], "language": language, "day": timezone.localdate()}
+    counts = {"searches": F("searches") + 1, "without_results": F("without_results") + (0 if found else 1)}
+    if SearchTerm.objects.filter(**term).update(**counts):
+        return
+    try:
+        with transaction.atomic():
+            SearchTerm.objects.create(**term, searches=1, without_results=0 if found else 1)
+    except IntegrityError:  # another request made the day's row in the meantime
+        SearchTerm.objects.filter(**term).update(**counts)
 
 
 def top_terms(days: int = 30, limit: int = 25, without_results: bool = False):

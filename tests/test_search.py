@@ -102,7 +102,7 @@ def test_unknown_facet_values_are_ignored(client, db):
 
 
 def test_no_results_suggest_a_spelling_and_similar_titles(client, db):
-    response = search(client, q="armoedemonitr")
+    response = search(client, q="armodemonitr")  # two letters off: one typing error is searched for without asking
     assert not response.context["items"]
     assert response.context["correction"] == "armoedemonitor"
     assert 'href="?q=armoedemonitor"' in response.content.decode()

@@ -39,8 +39,30 @@ def test_english_search(page):
     expect(page.locator(".portal-results .portal-card").filter(has_text="Utrecht").first).to_be_visible()
 
 
+def test_a_part_of_a_compound_finds_the_debt_help_intervention_with_the_part_marked(page):
+    search_for(page, "schuldhulp", start="/zoeken/")
+    results = page.locator(".portal-results .portal-card")
+    debt_help = results.filter(has_text="Schuldhulpverlening voor gezinnen")
+    expect(debt_help).to_have_count(1)
+    assert "Schuldhulpverlening voor gezinnen" in results.locator("h3").all_inner_texts()[:3]
+    expect(debt_help.locator("h3 mark")).to_have_text("Schuldhulp")
+
+
+def test_english_debt_finds_the_debt_help_intervention(page):
+    search_for(page, "debt", start="/en/")
+    headings = page.locator(".portal-results .portal-card h3").all_inner_texts()
+    assert any("debt" in heading.lower() for heading in headings[:3]), headings
+    expect(page.locator(".portal-results .portal-card h3 mark").first).to_be_visible()
+
+
+def test_a_typing_error_is_searched_for_and_said(page):
+    search_for(page, "kindpaket", start="/zoeken/")
+    expect(page.locator(".portal-related")).to_contain_text("kindpakket")
+    expect(page.locator(".portal-results .portal-card").first).to_contain_text("lijkt op “kindpaket”")
+
+
 def test_misspelling_offers_the_right_word(page):
-    search_for(page, "armoedemonitr", start="/zoeken/")
+    search_for(page, "armodemonitr", start="/zoeken/")
     page.get_by_role("link", name="armoedemonitor", exact=True).click()
     expect(page.locator(".portal-results .portal-card").filter(has_text="Zaanstad").first).to_be_visible()
 

@@ -12,6 +12,7 @@ from participatie.demo.run import load_demo_run
 from portal.demo.site import ensure_locales, ensure_survey_locales
 from portal.demo.users import ensure_demo_users
 from portal.municipalities import load_municipalities
+from search.demo.synonyms import load_synonyms
 from stappen.demo.method import load_method
 from voorbeelden.demo.practice import load_practice
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         targets = list(locales.values())
         report = load_method(default, targets)
         report.extend(load_practice(default, targets))
+        report.extend(load_synonyms([default, *targets]))
         # Questionnaires are translated into every survey language, also those the pages do not speak.
         report.extend(load_questionnaires(default, targets + list(survey_locales.values())))
         if with_accounts:

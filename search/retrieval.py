@@ -1,0 +1,91 @@
+"""Each backend matches and ranks a query's alternatives (search.expansion) with its own means.
+
+A match must have, for each word of the query, one of that word's alternatives. The best matches are then ordered
+again by where and how they matched (search.reranking).
+
+- SQLite: an FTS5 MATCH on the index entries, ranked by bm25 with titles weighing more than the rest.
+- PostgreSQL: a tsquery in the index's configuration (Dutch stemming), ranked by ts_rank.
+- OpenSearch/Elasticsearch: the same alternatives as a bool query, scored by the engine (search.engine).
+"""
+
+from django.db import connection
+from modelsearch.conf import get_app_config
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.expansion import Alternative, Slot
+from search.vocabulary import index_entries
+
+TITLE_WEIGHT = 4.0  # a word in the title counts as much as four in the rest of the text
+
+
+def database_scores(backend, queryset, slots: list[Slot], limit: int) -> dict[int, float]:
+    """The best `limit` objects of queryset for these alternatives, by the database backend."""
+    per_slot = [slot.alternatives for slot in slots]
+    # By name: each backend's module can only be imported on its own database.
+    kind = type(backend).__name__
+    if kind == "SQLiteSearchBackend":
+        return _ranked_sql(_sqlite_sql, queryset, per_slot, limit)
+    if kind == "PostgresSearchBackend":
+        return _ranked_sql(_postgres_sql(backend.config or "simple"), queryset, per_slot, limit)
+    results = backend.search(query_of(slots), queryset).annotate_score("_score")[:limit]
+    return {obj.pk: obj._score or 0.0 for obj in results}
+
+
+def query_of(slots: list[Slot]) -> And:
+    """The alternatives as modelsearch query classes, for the search engines (and databases without full text)."""
+    def alternative(found: Alternative):
+        if found.phrase:
+            return Phrase(found.text)
+        return PlainText(found.text, operator="and")
+
+    return And([Or([alternative(found) for found in slot.alternatives]) for slot in slots])
+
+
+def _ranked_sql(make_sql, queryset, per_slot, limit) -> dict[int, float]:
+    ids_sql, ids_params = queryset.values("pk").query.sql_with_params()
+    content_types = list(get_descendants_content_types_pks(queryset.model))
+    sql, params = make_sql(per_slot, ids_sql, content_types)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *ids_params, limit])
+        return {int(object_id): float(score) for object_id, score in cursor.fetchall()}
+
+
+def _sqlite_sql(per_slot, ids_sql, content_types):
+    def alternative(found: Alternative) -> str:
+        quoted = [f'"{word}"' for word in found.words]
+        if found.phrase:
+            return '"' + " ".join(found.words) + '"'
+        return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
+
+    match = " AND ".join("(" + " OR ".join(alternative(found) for found in alternatives) + ")" for alternatives in per_slot)
+    table, fts = index_entries()._meta.db_table, f"{index_entries()._meta.db_table}_fts"
+    placeholders = ", ".join(["%s"] * len(content_types))
+    # bm25 weighs the columns autocomplete, body and title; it is lower for better matches.
+    sql = (
+        f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score FROM {fts} f "
+        f"JOIN {table} e ON e.id = f.rowid WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
+        f"AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
+    )
+    return sql, ["{title body} : (" + match + ")", *content_types]
+
+
+def _postgres_sql(config: str):
+    def make(per_slot, ids_sql, content_types):
+        def alternative(found: Alternative) -> str:
+            quoted = [f"'{word}'" for word in found.words]
+            return "(" + (" <-> " if found.phrase else " & ").join(quoted) + ")"
+
+        groups = ["(" + " | ".join(alternative(found) for found in alternatives) + ")" for alternatives in per_slot]
+        table = index_entries()._meta.db_table
+        # The first word's alternatives are looked up in the GIN indexes of title and body; the whole query is then
+        # matched on title and body together, for its words may be spread over both.
+        sql = (
+            f"SELECT e.object_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "
+            f"FROM {table} e, to_tsquery(%s::regconfig, %s) q, to_tsquery(%s::regconfig, %s) first "
+            f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ first OR e.body @@ first) "
+            f"AND (e.title || e.body) @@ q AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
+        )
+        return sql, [config, " & ".join(groups), config, groups[0], content_types]
+
+    return make
