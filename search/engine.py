@@ -17,7 +17,7 @@ from wagtail.models import Page
 from search.expansion import Slot, expand
 from search.ranking import ranked
 from search.reranking import Text, best_first, reranked
-from search.retrieval import database_scores, query_of
+from search.retrieval import database_scores, engine_query, query_of
 from search.vocabulary import indexed_texts
 
 from stappen.models import ContinuousStepPage, Resource, StepPage
@@ -110,7 +110,7 @@ def _scores(queryset, slots) -> tuple[dict[int, float], bool]:
     """The backend's matches, the best of them ordered again by where and how they matched."""
     def scores(backend):
         if isinstance(backend, ElasticsearchBaseSearchBackend):
-            return _engine_scores(backend.search(query_of(slots), queryset), queryset)
+            return _engine_scores(backend.search(query_of(slots), queryset), queryset, slots)
         return database_scores(backend, queryset, slots, MAX_MATCHES)
 
     found, fallback = ranked(scores)
@@ -119,12 +119,12 @@ def _scores(queryset, slots) -> tuple[dict[int, float], bool]:
     return reranked(found, texts, slots), fallback
 
 
-def _engine_scores(results, queryset) -> dict[int, float]:
+def _engine_scores(results, queryset, slots) -> dict[int, float]:
     """A search engine's best MAX_MATCHES ids and scores in one request. Wagtail's results would page through
     them with the scroll API (a request and an open scroll context per hundred) and load every object, where
     the portal needs only the ids; one query then drops what the index holds but the database no longer does."""
     found = results._backend_do_search(
-        results._get_es_body(),
+        {"query": engine_query(results.query_compiler, slots)},
         index=results.backend.get_index_for_model(queryset.model).name,
         size=MAX_MATCHES,
         _source=False,

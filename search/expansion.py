@@ -1,11 +1,11 @@
 """What a query stands for: each of its words with the indexed words that mean the same to the visitor.
 
-Dutch glues words together, so a word is looked for as typed, in its other forms (same stem), inside the
-compounds that contain it (`schuldhulp` in "schuldhulpverlening", `maaltijden` in "schoolmaaltijden") and, when it
-is a compound itself, as its parts (`armoedemonitor`: "armoede" and "monitor", with the linking letters -s-, -e-
-and -en- between them). A word the index does not have is also looked for as the indexed words one typing error
-away, and words in a group of synonyms that editors keep (search.models.SynonymGroup) bring the group's other
-words. Every backend gets the same alternatives (search.retrieval); the engine then matches and ranks them.
+Dutch glues words together, so a word is looked for as typed, in its other forms (same stem), and inside the
+compounds that contain it (`schuldhulp` in "schuldhulpverlening", `maaltijden` in "schoolmaaltijden"). A word the
+content never uses in any form is looked for as its parts when it is a compound (`kledingwinkel`: "kleding" and
+"winkel", with the linking letters -s-, -e- and -en- between them) and as the indexed words one typing error away.
+Words in a group of synonyms that editors keep (search.models.SynonymGroup) bring the group's other words. Every
+backend gets the same alternatives (search.retrieval); the engine then matches and ranks them.
 """
 
 import re
@@ -70,7 +70,7 @@ def _word_slots(typed: list[str], words: Vocabulary, synonyms: "Synonyms") -> li
         length, others = synonyms.at(typed, position)
         span = tuple(typed[position:position + length])
         alternatives = _alternatives(span[0], words) if length == 1 else [Alternative(span, "exact")]
-        alternatives += [Alternative(other, "synonym") for other in others]
+        alternatives += [Alternative(form, "synonym") for other in others for form in _with_forms(other, words)]
         slots.append(Slot(" ".join(span), _unique(alternatives)))
         position += length
     return slots
@@ -80,18 +80,32 @@ def _alternatives(word: str, words: Vocabulary) -> list[Alternative]:
     exact = [Alternative((word,), "exact")]
     if len(word) < MIN_EXPANDED or word.isdigit() or word in stop_words(words.language):
         return exact
-    # Same stem and one begins with the other: the stemmer also joins words like "gezin" and "gezien".
-    forms = [other for other in words.forms(word) if other != word and (other.startswith(word) or word.startswith(other))]
-    forms = forms[:MOST["form"]]
-    forms += [form for form in _inflected(word) if form in words and form != word and form not in forms]
+    forms = _forms(word, words)
     found = exact + [Alternative((form,), "form") for form in forms]
     found += [Alternative((compound,), "part") for compound in _compounds_with(word, words)]
+    if word in words or forms:
+        return found
+    # A word the content never uses: its parts (a compound people made up), and the words one typing error away.
     split = _split(word, words)
     if split:
         found.append(Alternative(split, "part"))
-    if word not in words and not forms and len(word) >= MIN_TYPO:
+    if len(word) >= MIN_TYPO:
         found += [Alternative((near,), "typo") for near in _one_error_away(word, words)]
     return found
+
+
+def _forms(word: str, words: Vocabulary) -> list[str]:
+    """Indexed words with the same stem where one begins with the other: the stemmer also joins "gezin" and "gezien"."""
+    forms = [other for other in words.forms(word) if other != word and (other.startswith(word) or word.startswith(other))]
+    forms += [form for form in _inflected(word) if form in words and form != word and form not in forms]
+    return forms[:MOST["form"]]
+
+
+def _with_forms(synonym: tuple[str, ...], words: Vocabulary) -> list[tuple[str, ...]]:
+    """A synonym, and its other forms when it is one word."""
+    if len(synonym) > 1:
+        return [synonym]
+    return [synonym, *((form,) for form in _forms(synonym[0], words))]
 
 
 def _inflected(word: str) -> list[str]:

@@ -32,8 +32,24 @@ def database_scores(backend, queryset, slots: list[Slot], limit: int) -> dict[in
     return {obj.pk: obj._score or 0.0 for obj in results}
 
 
+def engine_query(compiler, slots: list[Slot]) -> dict:
+    """The alternatives as an OpenSearch/Elasticsearch query, with modelsearch's filters (type, live, language).
+
+    Each alternative is one multi_match over every text field with its boost, "cross_fields" with operator "and":
+    its words may be spread over title and summary. (modelsearch compiles an And for each field apart, so words
+    kept in differently boosted fields, as a title and a summary are, could never match together.)"""
+    fields = [field.field_name_with_boost for field in compiler.remapped_fields]
+
+    def alternative(found: Alternative) -> dict:
+        kind = {"type": "phrase"} if found.phrase else {"type": "cross_fields", "operator": "and"}
+        return {"multi_match": {"query": found.text, "fields": fields, **kind}}
+
+    slots_query = [{"bool": {"should": [alternative(found) for found in slot.alternatives]}} for slot in slots]
+    return {"bool": {"must": slots_query, "filter": compiler.get_filters()}}
+
+
 def query_of(slots: list[Slot]) -> And:
-    """The alternatives as modelsearch query classes, for the search engines (and databases without full text)."""
+    """The alternatives as modelsearch query classes, for databases without full-text search (modelsearch's fallback)."""
     def alternative(found: Alternative):
         if found.phrase:
             return Phrase(found.text)
@@ -78,14 +94,15 @@ def _postgres_sql(config: str):
 
         groups = ["(" + " | ".join(alternative(found) for found in alternatives) + ")" for alternatives in per_slot]
         table = index_entries()._meta.db_table
-        # The first word's alternatives are looked up in the GIN indexes of title and body; the whole query is then
-        # matched on title and body together, for its words may be spread over both.
+        # The first word of each of the first slot's alternatives is looked up in the GIN indexes of title and body;
+        # the whole query is then matched on title and body together, for its words may be spread over both.
         sql = (
             f"SELECT e.object_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "
             f"FROM {table} e, to_tsquery(%s::regconfig, %s) q, to_tsquery(%s::regconfig, %s) first "
             f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ first OR e.body @@ first) "
             f"AND (e.title || e.body) @@ q AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
         )
-        return sql, [config, " & ".join(groups), config, groups[0], content_types]
+        first = " | ".join(f"'{found.words[0]}'" for found in per_slot[0])  # a superset: any field may hold it
+        return sql, [config, " & ".join(groups), config, first, content_types]
 
     return make

@@ -33,7 +33,8 @@ def search_page(request):
     response = page_cache.from_cache(kept) if kept is not None else _results(request, query)
     if query and response.get(FIRST_PAGE_FOUND) is not None:
         statistics.record(query, get_language(), int(response[FIRST_PAGE_FOUND]))
-    if kept is None and key and page_cache.cacheable_response(request, response):
+    # Not what the database ranked while the engine was away: once it is back, it ranks again.
+    if kept is None and key and page_cache.cacheable_response(request, response) and not response.context_data["fallback"]:
         patch_cache_control(response, private=True)  # counted here: a shared cache must not answer in its place
         page_cache.keep(key, response)
     return response

@@ -70,7 +70,8 @@ def test_without_elasticsearch_search_falls_back_to_the_database_with_a_notice(c
         assert response.context["fallback"] is True and response.context["results"].paginator.count > 0
         assert "Zoeken werkt even op een eenvoudigere manier" in response.content.decode()
         suggestions = client.get("/zoeken/suggesties/", {"q": "armoe"}).json()["suggestions"]
-        assert suggestions, "autocomplete falls back too"
+        assert suggestions, "autocomplete does not need the engine"
+        assert "X-Portal-Cache" not in client.get("/zoeken/", {"q": "armoede"}), "a fallback answer is not kept"
 
 
 def test_without_elasticsearch_an_editor_can_still_publish(search_backends, steps):

@@ -11,6 +11,7 @@ import environ
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
 from portal.settings.search import search_backends
@@ -97,9 +98,10 @@ def empty_engine(node, settings, db):
     """The portal on indexes of its own, empty but with Wagtail's mappings: what a test adds is all they hold."""
     backend = use(settings, engine_settings(NODE_URL, f"{PREFIX}{next(_fresh)}_"))
     for model in (Page, Resource):
-        index = backend.get_index_for_model(model)
-        index.put()
-        index.add_model(model)
+        backend.get_index_for_model(model).put()
+    for model in get_indexed_models():  # each page type's fields, as update_index maps them
+        if issubclass(model, (Page, Resource)):
+            backend.get_index_for_model(model).add_model(model)
     yield backend
     for model in (Page, Resource):
         backend.get_index_for_model(model).delete()

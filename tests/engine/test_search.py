@@ -1,16 +1,14 @@
 """The search page on OpenSearch: for everyday queries it finds the same pages and resources, with the same facets
 and counts, as the database backend, in Dutch and in English apart; malformed input gives a normal page.
 
-The queries are whole words that both analyses treat alike. Where they differ, that is by design: the engine
-stems Dutch words, SQLite's full-text search does not (issue 16 brings word parts and word forms to every
-backend)."""
+Both get the same alternatives for each word (search.expansion); the engine also stems them, which SQLite's full-text
+search does not."""
 
 import pytest
 from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from portal.settings.search import DATABASE
-from search import ranking
 from search.engine import search
 from stappen.models import Resource
 
@@ -39,15 +37,19 @@ QUERIES = [
 
 
 @pytest.mark.parametrize(("language", "query", "selection"), QUERIES)
-def test_the_engine_and_the_database_find_the_same_with_the_same_facets(engine, language, query, selection):
+def test_the_engine_finds_what_the_database_finds_with_the_same_facets(engine, language, query, selection):
+    """The engine may find a little more: it also stems words the vocabulary does not list as forms."""
     locale = Locale.objects.get(language_code=language)
     on_engine = search(query, locale, selection)
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": DATABASE}):
         on_database = search(query, locale, selection)
     assert not on_engine.fallback, "the engine ranked"
-    assert on_engine.total > 0
-    assert {(match.kind, match.pk) for match in on_engine.matches} == {(match.kind, match.pk) for match in on_database.matches}
-    assert on_engine.counts == on_database.counts
+    assert on_database.total > 0
+    found = {(match.kind, match.pk) for match in on_engine.matches}
+    assert {(match.kind, match.pk) for match in on_database.matches} <= found
+    assert len(found) <= on_database.total * 1.25 + 2
+    for facet, counts in on_database.counts.items():
+        assert all(on_engine.counts[facet].get(value, 0) >= count for value, count in counts.items()), facet
 
 
 @pytest.mark.parametrize(("language", "query", "path"), [("nl", "kinderen", "/zoeken/"), ("en", "children", "/en/zoeken/")])
@@ -62,10 +64,10 @@ def test_each_language_finds_only_its_own_pages_and_resources(engine, client, la
     assert set(Resource.objects.filter(pk__in=resources).values_list("locale__language_code", flat=True)) == {language}
 
 
-def test_autocomplete_suggests_titles_from_the_engine(engine, client):
-    suggestions = client.get("/zoeken/suggesties/", {"q": "armoedemon"}).json()["suggestions"]
+def test_autocomplete_suggests_titles_while_the_engine_ranks_searches(engine, client):
+    """Suggestions come from the titles in the database, with the typed word anywhere in them."""
+    suggestions = client.get("/zoeken/suggesties/", {"q": "monitor"}).json()["suggestions"]
     assert any("Utrecht" in suggestion["title"] for suggestion in suggestions)
-    assert ranking._down_until == 0.0, "the engine answered"
 
 
 MALFORMED = [
