@@ -118,6 +118,7 @@ def main():
         "benchmark": "public", "database": options.database, "cache": "redis" if options.redis else "local memory",
         "seconds": options.seconds, "connections": options.connections, **results,
         "step_page_share_of_ceiling": round(results["step_page"]["requests_per_s"] / ceiling, 2) if ceiling else None,
+        "search_share_of_ceiling": round(results["search"]["requests_per_s"] / ceiling, 2) if ceiling else None,
         "worker_peak_rss_mb": memory,
     }))
 

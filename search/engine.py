@@ -5,11 +5,14 @@ score. Which of them are public, and all facet filtering and counting, is done i
 ids, so both backends behave the same.
 """
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Count, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
@@ -80,7 +83,7 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
     if not outcome.slots:
         return outcome
     page_scores, outcome.fallback = _scores(Page.objects.live().filter(locale=locale).only("id"), outcome.slots)
-    pages = Page.objects.filter(pk__in=page_scores).live().public().type(*PAGE_KINDS)
+    pages = Page.objects.filter(pk__in=one_parameter(page_scores)).live().public().type(*PAGE_KINDS)
     # At most MAX_MATCHES ids: every count below then uses this short list instead of the whole filter again.
     kinds = _page_kinds(_apply(pages, selection))
     outcome.counts = _counts(kinds)
@@ -131,8 +134,17 @@ def _engine_scores(results, queryset, slots) -> dict[int, float]:
         **{results.fields_param_name: "pk"},
     )
     scores = {int(hit["fields"]["pk"][0]): hit["_score"] or 0.0 for hit in found["hits"]["hits"]}
-    present = set(queryset.filter(pk__in=scores).values_list("pk", flat=True))
+    present = set(queryset.filter(pk__in=one_parameter(scores)).values_list("pk", flat=True))
     return {pk: score for pk, score in scores.items() if pk in present}
+
+
+def one_parameter(ids) -> RawSQL:
+    """Up to MAX_MATCHES ids as one query parameter, for `pk__in`: Django and the driver would otherwise prepare
+    each value apart, in each of the half-dozen queries of a search (some 30 ms a search at 500 matches)."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
 def _resources_selected(selection) -> bool:
@@ -181,8 +193,8 @@ def _page_kinds(pages) -> dict[int, str]:
 def _counts(kinds: dict[int, str]) -> dict[str, dict[str, int]]:
     counts = {name: {} for name in FACETS}
     counts["type"] = dict(Counter(kinds.values()))
-    ids = list(kinds)
-    if not ids:
+    ids = one_parameter(kinds)
+    if not kinds:
         return counts
     for row in FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).values(
         "facet", "value"

@@ -1,6 +1,7 @@
 """Turning matches into what the results page shows, and helping when nothing matches."""
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from search.vocabulary import indexed_texts
 from stappen.models import Resource, StepPage
 
 KIND_LABELS = dict(KINDS)
+BLOCK_JOINS = re.compile(r"([.?!:;-]),\s")  # the index joins a page's blocks with ", ", also after a full stop
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def present(matches, slots, request) -> list[ResultItem]:
 
 def _excerpt(summary: str, indexed: str, terms: list[str]) -> str:
     """The summary with the searched words marked; a piece of the rest of the text when only that has them."""
+    indexed = BLOCK_JOINS.sub(r"\1 ", indexed)
     pattern = pattern_of(terms)
     if summary and (not pattern or pattern.search(summary) or not pattern.search(indexed)):
         return excerpt(summary, terms)

@@ -8,6 +8,7 @@ by one rule on every backend: for each word of the query, the best of its altern
 compound, part or synonym, above a typing error). The backend's own score then decides between equals.
 """
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ PLACES = {"title": 3.0, "opening": 2.0, "body": 1.0}
 KINDS = {"exact": 1.0, "form": 1.0, "part": 0.7, "synonym": 0.7, "typo": 0.4}
 REPEATS = 0.1  # each further occurrence in the text adds this, up to MOST_REPEATS of them
 MOST_REPEATS = 5
+COMBINING = re.compile(r"[\u0300-\u036f]")  # the accents NFKD splits off Latin letters
 BACKEND_SHARE = 0.5  # the backend's score, scaled to the best match, adds at most this
 
 
@@ -49,8 +51,8 @@ class Text:
 
 def fold(text: str) -> str:
     """Lower case without accents, as the full-text indexes compare words: "financiële" as "financiele"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = text.lower()
+    return text if text.isascii() else COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def best_first(scores: dict[int, float]) -> list[int]:
