@@ -79,7 +79,8 @@ def _sqlite_sql(per_slot, ids_sql, content_types):
     placeholders = ", ".join(["%s"] * len(content_types))
     # bm25 weighs the columns autocomplete, body and title; it is lower for better matches.
     sql = (
-        f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score FROM {fts} f "
+        # Only table names, a constant and Django's own SQL are put in; the words go as parameters.
+        f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score FROM {fts} f "  # nosec B608
         f"JOIN {table} e ON e.id = f.rowid WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
         f"AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
     )
@@ -97,7 +98,8 @@ def _postgres_sql(config: str):
         # The first word of each of the first slot's alternatives is looked up in the GIN indexes of title and body;
         # the whole query is then matched on title and body together, for its words may be spread over both.
         sql = (
-            f"SELECT e.object_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "
+            # Only a table name, a constant and Django's own SQL are put in; the words go as parameters.
+            f"SELECT e.object_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "  # nosec B608
             f"FROM {table} e, to_tsquery(%s::regconfig, %s) q, to_tsquery(%s::regconfig, %s) first "
             f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ first OR e.body @@ first) "
             f"AND (e.title || e.body) @@ q AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"

@@ -5,6 +5,7 @@ The test runs a node of its own (the same launcher as `make services`), so that 
 import subprocess
 import time
 import urllib.error
+import urllib.request
 
 import pytest
 from django.core.cache import cache
@@ -26,6 +27,9 @@ def start_node(home, port) -> subprocess.Popen:
     while time.monotonic() < deadline and process.poll() is None:
         try:
             node_version(f"http://127.0.0.1:{port}", timeout=1)
+            # A restarted node answers before its shards are back; until then a search gets a 503.
+            health = f"http://127.0.0.1:{port}/_cluster/health?wait_for_status=yellow&timeout=60s"
+            urllib.request.urlopen(health, timeout=70).close()
             return process
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
