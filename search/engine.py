@@ -193,9 +193,9 @@ def _page_kinds(pages) -> dict[int, str]:
 def _counts(kinds: dict[int, str]) -> dict[str, dict[str, int]]:
     counts = {name: {} for name in FACETS}
     counts["type"] = dict(Counter(kinds.values()))
-    ids = one_parameter(kinds)
     if not kinds:
         return counts
+    ids = one_parameter(kinds)
     for row in FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).values(
         "facet", "value"
     ).annotate(n=Count("page_id", distinct=True)):

@@ -9,11 +9,6 @@ WORD = re.compile(r"\w{2,}", re.UNICODE)
 WHOLE_WORDS_BELOW = 4  # shorter words are marked only as whole words: "les" not inside "collega"
 
 
-def terms_of(query: str) -> list[str]:
-    """The words of a query, longest first, without operators, quotes or one-letter words."""
-    return sorted(set(WORD.findall(query.lower())), key=len, reverse=True)
-
-
 def pattern_of(terms) -> re.Pattern | None:
     """One pattern for all terms, longest first; a long term also matches as a part of a longer word."""
     if not terms:

@@ -49,7 +49,8 @@ def engine_query(compiler, slots: list[Slot]) -> dict:
 
 
 def query_of(slots: list[Slot]) -> And:
-    """The alternatives as modelsearch query classes, for databases without full-text search (modelsearch's fallback)."""
+    """The alternatives as modelsearch query classes: what databases without full-text search match, and what gives
+    an engine's results their query compiler (whose filters engine_query uses)."""
     def alternative(found: Alternative):
         if found.phrase:
             return Phrase(found.text)
