@@ -3,10 +3,15 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+from portal import moments
+
+MENU_KEPT_FOR = 60 * 60 * 24
 
 
 @dataclass(frozen=True)
@@ -19,11 +24,34 @@ class LanguageLink:
     is_fallback: bool
 
 
-def home_for(request) -> Page | None:
+@dataclass(frozen=True)
+class MenuLink:
+    title: str
+    url: str
+    path: str  # the page's place in the tree: the current page is in this section when its path starts with it
+
+
+@dataclass(frozen=True)
+class Menu:
+    home_url: str
+    links: list[MenuLink]
+
+
+def main_menu(request) -> Menu | None:
+    """The home page and the pages shown in the menu, in the visitor's language. Kept until public content changes
+    (portal.moments), so that pages that are not cached themselves (search, workspace) need no queries for it."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized.specific
+    changed = moments.current(moments.PUBLIC_CONTENT)
+    key = f"menu:{site.pk}:{get_language()}:{changed.isoformat() if changed else '-'}"
+    menu = cache.get(key)
+    if menu is None:
+        home = site.root_page.localized
+        pages = home.get_children().live().in_menu()
+        menu = Menu(home.get_url(request), [MenuLink(page.title, page.get_url(request), page.path) for page in pages])
+        cache.set(key, menu, MENU_KEPT_FOR)
+    return menu
 
 
 def language_links(request, page: Page | None) -> list[LanguageLink]:
@@ -41,9 +69,9 @@ def _language_links(request, page):
     homes = {}
     if page is not None:
         translations = _by_language(page.get_translations(inclusive=True))
-    site = Site.find_for_request(request)
-    if site is not None:
-        homes = _by_language(site.root_page.get_translations(inclusive=True))
+        site = Site.find_for_request(request)
+        if site is not None:  # where a page without a version in a language leads instead
+            homes = _by_language(site.root_page.get_translations(inclusive=True))
     links = []
     for code, name in settings.PORTAL_LANGUAGES:
         fallback = False

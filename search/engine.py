@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Cast
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -191,27 +192,30 @@ def _page_kinds(pages) -> dict[int, str]:
 
 
 def _counts(kinds: dict[int, str]) -> dict[str, dict[str, int]]:
+    """How many of these pages each facet value has, in one query (UNION ALL of one count per kind of facet)."""
     counts = {name: {} for name in FACETS}
     counts["type"] = dict(Counter(kinds.values()))
     if not kinds:
         return counts
     ids = one_parameter(kinds)
-    for row in FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).values(
-        "facet", "value"
-    ).annotate(n=Count("page_id", distinct=True)):
-        counts[row["facet"]][row["value"]] = row["n"]
+    tagged = FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).order_by()
+    parts = []
     if counts["type"].get("step"):
-        for row in StepPage.objects.filter(pk__in=ids).values("number").annotate(n=Count("pk")):
-            key = str(row["number"])
-            counts["steps"][key] = counts["steps"].get(key, 0) + row["n"]
-        continuous = ContinuousStepPage.objects.filter(pk__in=ids).count()
-        if continuous:
-            counts["steps"]["c"] = counts["steps"].get("c", 0) + continuous
+        parts += [_grouped(StepPage.objects.filter(pk__in=ids), "steps", Cast("number", CharField())),
+                  _grouped(ContinuousStepPage.objects.filter(pk__in=ids), "steps", Value("c"))]
     if counts["type"].get("intervention"):
-        for row in InterventionPage.objects.filter(pk__in=ids).values("evidence_level").annotate(n=Count("pk")):
-            counts["evidence_level"][row["evidence_level"]] = row["n"]
+        parts.append(_grouped(InterventionPage.objects.filter(pk__in=ids), "evidence_level", F("evidence_level")))
     if counts["type"].get("example"):
         examples = ExamplePage.objects.filter(pk__in=ids, municipality__isnull=False)
-        for row in examples.values("municipality__code").annotate(n=Count("pk")):
-            counts["municipality"][row["municipality__code"]] = row["n"]
+        parts.append(_grouped(examples, "municipality", F("municipality__code")))
+    rows = tagged.values_list("facet", "value").annotate(n=Count("page_id", distinct=True)).union(*parts, all=True)
+    for facet, value, number in rows:
+        counts[facet][value] = counts[facet].get(value, 0) + number
     return counts
+
+
+def _grouped(pages, facet: str, value):
+    """Pages counted per value, as rows (facet, value, count). Without Wagtail's order by path, which would
+    otherwise be grouped by too."""
+    named = pages.order_by().annotate(facet_name=Value(facet, output_field=CharField()), facet_value=value)
+    return named.values_list("facet_name", "facet_value").annotate(n=Count("pk"))

@@ -4,6 +4,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -14,6 +15,7 @@ from search.highlight import WORD, excerpt, marked, pattern_of
 from search.matching import highlight_terms, why
 from search.vocabulary import indexed_texts
 from stappen.models import Resource, StepPage
+from voorbeelden.models import ExamplePage
 
 KIND_LABELS = dict(KINDS)
 BLOCK_JOINS = re.compile(r"([.?!:;-]),\s")  # the index joins a page's blocks with ", ", also after a full stop
@@ -41,6 +43,7 @@ def present(matches, slots, request) -> list[ResultItem]:
     page_ids = [match.pk for match in matches if match.kind != "resource"]
     resource_ids = [match.pk for match in matches if match.kind == "resource"]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    prefetch_related_objects([page for page in pages.values() if isinstance(page, ExamplePage)], "municipality")
     resources = {r.pk: r for r in Resource.objects.filter(pk__in=resource_ids)} if resource_ids else {}
     indexed = {**{pk: body for pk, (_title, body) in indexed_texts(Page, page_ids).items()},
                **{("resource", pk): body for pk, (_title, body) in indexed_texts(Resource, resource_ids).items()}}

@@ -60,7 +60,7 @@ def query_of(slots: list[Slot]) -> And:
 
 
 def _ranked_sql(make_sql, queryset, per_slot, limit) -> dict[int, float]:
-    ids_sql, ids_params = queryset.values("pk").query.sql_with_params()
+    ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
     content_types = list(get_descendants_content_types_pks(queryset.model))
     sql, params = make_sql(per_slot, ids_sql, content_types)
     with connection.cursor() as cursor:
@@ -96,16 +96,14 @@ def _postgres_sql(config: str):
 
         groups = ["(" + " | ".join(alternative(found) for found in alternatives) + ")" for alternatives in per_slot]
         table = index_entries()._meta.db_table
-        # The first word of each of the first slot's alternatives is looked up in the GIN indexes of title and body;
-        # the whole query is then matched on title and body together, for its words may be spread over both.
         sql = (
             # Only a table name, a constant and Django's own SQL are put in; the words go as parameters.
+            # Title and body are matched as one text, for a query's words may be spread over both; the GIN index
+            # on that expression (migration search 0004) finds the entries that match.
             f"SELECT e.object_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "  # nosec B608
-            f"FROM {table} e, to_tsquery(%s::regconfig, %s) q, to_tsquery(%s::regconfig, %s) first "
-            f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ first OR e.body @@ first) "
+            f"FROM {table} e, to_tsquery(%s::regconfig, %s) q WHERE e.content_type_id = ANY(%s) "
             f"AND (e.title || e.body) @@ q AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
         )
-        first = " | ".join(f"'{found.words[0]}'" for found in per_slot[0])  # a superset: any field may hold it
-        return sql, [config, " & ".join(groups), config, first, content_types]
+        return sql, [config, " & ".join(groups), content_types]
 
     return make

@@ -99,3 +99,15 @@ def test_with_redis_a_hit_needs_no_database_and_publishing_still_takes_effect_at
         page.save_revision().publish()
     fresh = client.get(page.url)
     assert "X-Portal-Cache" not in fresh and "Uitvoeren, met de nieuwe titel" in fresh.content.decode()
+
+
+def test_the_menu_of_pages_made_for_each_request_follows_publishing(client, steps):
+    """Search and the workspace are not cached, but their menu is kept: a change to the menu's pages shows at once."""
+    section = steps[1].get_parent().specific
+    menu_item = f'>{section.title}</a>'
+    assert menu_item in client.get("/zoeken/", {"q": "x"}).content.decode()
+    section.title = "De zeven stappen, vernieuwd"
+    section.save_revision().publish()
+    assert ">De zeven stappen, vernieuwd</a>" in client.get("/zoeken/", {"q": "y"}).content.decode()
+    section.unpublish()
+    assert "De zeven stappen, vernieuwd" not in client.get("/zoeken/", {"q": "z"}).content.decode()

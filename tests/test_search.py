@@ -143,3 +143,15 @@ def test_search_page_query_count(client, db, django_assert_max_num_queries):
     search(client, q="kinderen")
     with django_assert_max_num_queries(30):
         search(client, q="kinderen", type="intervention")
+
+
+@pytest.mark.parametrize("query", ["kinderen", "gemeente"])
+def test_each_facet_count_is_the_number_of_results_that_value_gives(client, db, query):
+    response = search(client, q=query)
+    groups = {group.name: group for group in response.context["facet_groups"]}
+    assert {"steps", "evidence_level", "municipality"} <= set(groups)
+    assert any(option.count > 1 for name in ("evidence_level", "steps") for option in groups[name].options)
+    for name in ("type", "steps", "target_groups", "evidence_level", "municipality"):
+        for option in groups[name].options if name in groups else []:
+            chosen = search(client, q=query, **{name: option.value})
+            assert chosen.context["results"].paginator.count == option.count, (name, option.value)

@@ -24,14 +24,11 @@ def alternate_links(context):
 
 @register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    home = navigation.home_for(context["request"])
+    menu = navigation.main_menu(context["request"])
     current = _current_page(context)
     current_path = current.path if current else ""
-    items = [
-        (item, current_path.startswith(item.path))
-        for item in (home.get_children().live().in_menu() if home else [])
-    ]
-    return {"home": home, "items": items}
+    items = [(link, current_path.startswith(link.path)) for link in menu.links] if menu else []
+    return {"menu": menu, "items": items}
 
 
 @register.inclusion_tag("portal/includes/breadcrumbs.html", takes_context=True)
