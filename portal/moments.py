@@ -17,6 +17,8 @@ SURVEYS = "surveys"
 # How long a process may go by Redis's copy of a moment. Dropped on every change, so this only bounds how long a
 # copy read just before a change was committed can last, or one in a process's memory while Redis is down.
 KEPT_IN_REDIS_FOR = 5
+KEPT_FOR = 60 * 60 * 24
+_copies: dict[str, tuple[str, object]] = {}  # key: (the moment it was made at, what was made)
 
 
 def _cache_key(name: str) -> str:
@@ -41,3 +43,20 @@ def current(name: str):
         moment = ChangeMoment.objects.filter(name=name).values_list("changed_at", flat=True).first() or ""
         cache.set(_cache_key(name), moment, KEPT_IN_REDIS_FOR)
     return moment or None
+
+
+def kept(name: str, key: str, make):
+    """What make() returns, made once per change of this kind: kept in the cache (shared by the processes) and in
+    this process's memory, under the moment of the last change."""
+    changed = current(name)
+    moment = changed.isoformat() if changed else "-"
+    copy = _copies.get(key)
+    if copy is not None and copy[0] == moment:
+        return copy[1]
+    cache_key = f"{key}:{moment}"
+    made = cache.get(cache_key)
+    if made is None:
+        made = make()
+        cache.set(cache_key, made, KEPT_FOR)
+    _copies[key] = (moment, made)
+    return made

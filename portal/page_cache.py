@@ -40,9 +40,10 @@ def connect_signals() -> None:
     """Wagtail's page signals, and saving or deleting anything else public pages show."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page, Site
+    from wagtail.models import BaseViewRestriction, Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from portal.models import Municipality
@@ -50,7 +51,9 @@ def connect_signals() -> None:
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")
-    shown = (AbstractImage, AbstractDocument, Site, Redirect, Municipality, SynonymGroup)
+    # A page made private (a view restriction) must at once stop being served from the cache and found by search.
+    shown = (AbstractImage, AbstractDocument, Site, Redirect, Municipality, SynonymGroup, SearchPromotion,
+             BaseViewRestriction)
 
     def saved(sender, instance, **_kwargs):
         # Pages count when published, not when a draft is saved; their snippets (resources, facets) always.

@@ -1,27 +1,27 @@
 """One search over the method, resources, practice examples and interventions, with facets.
 
-The search backend (database or Elasticsearch) only ranks: it returns the matching objects with a
-score. Which of them are public, and all facet filtering and counting, is done in SQL on those
-ids, so both backends behave the same.
+Which pages may be found (live, public, in the language, of the chosen facets) is one Django queryset on every
+backend. SQLite and PostgreSQL rank within it in one query; a search engine ranks within what it can filter itself
+(live, language), and one query then keeps the matches that queryset holds. Facets are counted in SQL on the
+matched ids, so every backend counts the same way.
 """
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
 
+from search import facet_counts
 from search.expansion import Slot, expand
 from search.ranking import ranked
 from search.reranking import Text, best_first, reranked
-from search.retrieval import database_scores, engine_query, query_of
+from search.retrieval import Scored, database_scores, engine_query, query_of, ranks_in_sql
 from search.vocabulary import indexed_texts
 
 from stappen.models import ContinuousStepPage, Resource, StepPage
@@ -68,6 +68,8 @@ class Outcome:
     matches: list[Match] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The indexed title and body of the best matches, by ("page" or "resource", id): what reranking read.
+    texts: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     fallback: bool = False  # ranked by the database because the configured backend could not be reached
 
     @property
@@ -83,18 +85,20 @@ def search(query: str, locale, selection: dict[str, list[str]]) -> Outcome:
     outcome.slots = expand(query, locale)
     if not outcome.slots:
         return outcome
-    page_scores, outcome.fallback = _scores(Page.objects.live().filter(locale=locale).only("id"), outcome.slots)
-    pages = Page.objects.filter(pk__in=one_parameter(page_scores)).live().public().type(*PAGE_KINDS)
-    # At most MAX_MATCHES ids: every count below then uses this short list instead of the whole filter again.
-    kinds = _page_kinds(_apply(pages, selection))
-    outcome.counts = _counts(kinds)
-    matches = [Match(kind, pk, page_scores[pk]) for pk, kind in kinds.items()]
+    searched = Page.objects.live().filter(locale=locale).only("id")  # what an engine can filter by itself
+    found, texts, outcome.fallback = _scores(searched, _apply(searched.public().type(*PAGE_KINDS), selection), outcome.slots)
+    outcome.texts = {("page", pk): text for pk, text in texts.items()}
+    kinds = {_content_type(model).pk: kind for model, kind in PAGE_KINDS.items()}
+    matches = [Match(kinds[scored.content_type], pk, scored.score) for pk, scored in found.items()]
+    outcome.counts = facet_counts.counts({match.pk: match.kind for match in matches}, FACETS)
     if _resources_selected(selection):
-        resource_scores, fallback = _scores(Resource.objects.filter(locale=locale).only("id"), outcome.slots)
+        resources = Resource.objects.filter(locale=locale).only("id")
+        found, texts, fallback = _scores(resources, resources, outcome.slots)
+        outcome.texts |= {("resource", pk): text for pk, text in texts.items()}
         outcome.fallback |= fallback
-        matches += [Match("resource", pk, score) for pk, score in resource_scores.items()]
-        if resource_scores:
-            outcome.counts["type"]["resource"] = len(resource_scores)
+        matches += [Match("resource", pk, scored.score) for pk, scored in found.items()]
+        if found:
+            outcome.counts["type"]["resource"] = len(found)
     outcome.matches = _spread(sorted(matches, key=lambda match: -match.score))
     return outcome
 
@@ -110,33 +114,49 @@ def _spread(matches: list[Match]) -> list[Match]:
     return sorted(matches, key=lambda match: -match.score)
 
 
-def _scores(queryset, slots) -> tuple[dict[int, float], bool]:
-    """The backend's matches, the best of them ordered again by where and how they matched."""
+def _scores(searched, allowed, slots) -> tuple[dict[int, Scored], dict[int, tuple[str, str]], bool]:
+    """The backend's best matches among `allowed` (a filtered `searched`), the best of them ordered again by where
+    and how they matched. An engine or a database without ranking in SQL searches `searched` with the filters it
+    knows; one query then keeps what `allowed` holds."""
     def scores(backend):
+        if ranks_in_sql(backend):
+            return database_scores(backend, allowed, slots, MAX_MATCHES)
         if isinstance(backend, ElasticsearchBaseSearchBackend):
-            return _engine_scores(backend.search(query_of(slots), queryset), queryset, slots)
-        return database_scores(backend, queryset, slots, MAX_MATCHES)
+            return _within(allowed, _engine_scores(backend.search(query_of(slots), searched), slots))
+        results = backend.search(query_of(slots), searched).annotate_score("_score")[:MAX_MATCHES]
+        return _within(allowed, {obj.pk: obj._score or 0.0 for obj in results})
 
     found, fallback = ranked(scores)
-    best = best_first(found)
-    texts = {pk: Text.of(title, body) for pk, (title, body) in indexed_texts(queryset.model, best).items()}
-    return reranked(found, texts, slots), fallback
+    plain = {pk: scored.score for pk, scored in found.items()}
+    texts = indexed_texts(allowed.model, best_first(plain))
+    new = reranked(plain, {pk: Text.of(title, body) for pk, (title, body) in texts.items()}, slots)
+    return {pk: scored._replace(score=new[pk]) for pk, scored in found.items()}, texts, fallback
 
 
-def _engine_scores(results, queryset, slots) -> dict[int, float]:
+def _engine_scores(results, slots) -> dict[int, float]:
     """A search engine's best MAX_MATCHES ids and scores in one request. Wagtail's results would page through
     them with the scroll API (a request and an open scroll context per hundred) and load every object, where
-    the portal needs only the ids; one query then drops what the index holds but the database no longer does."""
+    the portal needs only the ids."""
     found = results._backend_do_search(
         {"query": engine_query(results.query_compiler, slots)},
-        index=results.backend.get_index_for_model(queryset.model).name,
+        index=results.backend.get_index_for_model(results.query_compiler.queryset.model).name,
         size=MAX_MATCHES,
         _source=False,
-        **{results.fields_param_name: "pk"},
+        stored_fields="_none_",
+        docvalue_fields=["pk"],  # read from the column store, not from each stored document
     )
-    scores = {int(hit["fields"]["pk"][0]): hit["_score"] or 0.0 for hit in found["hits"]["hits"]}
-    present = set(queryset.filter(pk__in=one_parameter(scores)).values_list("pk", flat=True))
-    return {pk: score for pk, score in scores.items() if pk in present}
+    return {int(hit["fields"]["pk"][0]): hit["_score"] or 0.0 for hit in found["hits"]["hits"]}
+
+
+def _within(allowed, scores: dict[int, float]) -> dict[int, Scored]:
+    """The scores of the objects `allowed` holds (not what the index holds but the database no longer does, nor
+    what a filter leaves out), with their content types."""
+    if hasattr(allowed.model, "content_type"):
+        rows = allowed.order_by().filter(pk__in=one_parameter(scores)).values_list("pk", "content_type")
+    else:
+        content_type = _content_type(allowed.model).pk
+        rows = [(pk, content_type) for pk in allowed.order_by().filter(pk__in=one_parameter(scores)).values_list("pk", flat=True)]
+    return {pk: Scored(scores[pk], content_type) for pk, content_type in rows}
 
 
 def one_parameter(ids) -> RawSQL:
@@ -184,38 +204,3 @@ def _tagged(name, values):
 
 def _content_type(model):
     return ContentType.objects.get_for_model(model)  # cached by Django after the first call
-
-
-def _page_kinds(pages) -> dict[int, str]:
-    by_type = {_content_type(model).pk: kind for model, kind in PAGE_KINDS.items()}
-    return {pk: by_type[content_type] for pk, content_type in pages.values_list("pk", "content_type")}
-
-
-def _counts(kinds: dict[int, str]) -> dict[str, dict[str, int]]:
-    """How many of these pages each facet value has, in one query (UNION ALL of one count per kind of facet)."""
-    counts = {name: {} for name in FACETS}
-    counts["type"] = dict(Counter(kinds.values()))
-    if not kinds:
-        return counts
-    ids = one_parameter(kinds)
-    tagged = FacetValue.objects.filter(page__in=ids, facet__in=["steps", "target_groups", "life_domains"]).order_by()
-    parts = []
-    if counts["type"].get("step"):
-        parts += [_grouped(StepPage.objects.filter(pk__in=ids), "steps", Cast("number", CharField())),
-                  _grouped(ContinuousStepPage.objects.filter(pk__in=ids), "steps", Value("c"))]
-    if counts["type"].get("intervention"):
-        parts.append(_grouped(InterventionPage.objects.filter(pk__in=ids), "evidence_level", F("evidence_level")))
-    if counts["type"].get("example"):
-        examples = ExamplePage.objects.filter(pk__in=ids, municipality__isnull=False)
-        parts.append(_grouped(examples, "municipality", F("municipality__code")))
-    rows = tagged.values_list("facet", "value").annotate(n=Count("page_id", distinct=True)).union(*parts, all=True)
-    for facet, value, number in rows:
-        counts[facet][value] = counts[facet].get(value, 0) + number
-    return counts
-
-
-def _grouped(pages, facet: str, value):
-    """Pages counted per value, as rows (facet, value, count). Without Wagtail's order by path, which would
-    otherwise be grouped by too."""
-    named = pages.order_by().annotate(facet_name=Value(facet, output_field=CharField()), facet_value=value)
-    return named.values_list("facet_name", "facet_value").annotate(n=Count("pk"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from portal import moments
 from search.models import SynonymGroup
 from search.vocabulary import Vocabulary, stem, stop_words, vocabulary, words_of
 
@@ -206,5 +207,6 @@ class Synonyms:
 
 
 def _synonyms(locale) -> Synonyms:
-    groups = [group.entries for group in SynonymGroup.objects.filter(locale=locale)]
-    return Synonyms(locale.language_code, groups)
+    """The language's synonym groups: saving one moves public content's moment on (portal.page_cache)."""
+    return moments.kept(moments.PUBLIC_CONTENT, f"search:synonyms:{locale.pk}", lambda: Synonyms(
+        locale.language_code, [group.entries for group in SynonymGroup.objects.filter(locale=locale)]))

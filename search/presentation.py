@@ -10,6 +10,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from portal import moments
 from search.engine import KINDS, PAGE_KINDS
 from search.highlight import WORD, excerpt, marked, pattern_of
 from search.matching import highlight_terms, why
@@ -37,16 +38,15 @@ class ResultItem:
         return KIND_LABELS[self.kind]
 
 
-def present(matches, slots, request) -> list[ResultItem]:
-    """The result items for one page of matches, in ranking order: one query per kind of object."""
-    terms = highlight_terms(slots)
+def present(matches, outcome, request) -> list[ResultItem]:
+    """The result items for one page of the outcome's matches, in ranking order: one query per kind of object."""
+    terms, slots = highlight_terms(outcome.slots), outcome.slots
     page_ids = [match.pk for match in matches if match.kind != "resource"]
     resource_ids = [match.pk for match in matches if match.kind == "resource"]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
     prefetch_related_objects([page for page in pages.values() if isinstance(page, ExamplePage)], "municipality")
     resources = {r.pk: r for r in Resource.objects.filter(pk__in=resource_ids)} if resource_ids else {}
-    indexed = {**{pk: body for pk, (_title, body) in indexed_texts(Page, page_ids).items()},
-               **{("resource", pk): body for pk, (_title, body) in indexed_texts(Resource, resource_ids).items()}}
+    indexed = _indexed_bodies(outcome.texts, page_ids, resource_ids)
     items = []
     for match in matches:
         if match.kind == "resource" and match.pk in resources:
@@ -57,10 +57,19 @@ def present(matches, slots, request) -> list[ResultItem]:
                                     marked(resource.title, terms)))
         elif match.pk in pages:
             page = pages[match.pk]
-            text = indexed.get(match.pk, "")
+            text = indexed.get(("page", match.pk), "")
             items.append(ResultItem(match.kind, page.title, page.get_url(request), _excerpt(_summary_of(page), text, terms),
                                     _meta_of(page), why=why(slots, f"{page.title} {text}"), marked_title=marked(page.title, terms)))
     return items
+
+
+def _indexed_bodies(texts, page_ids, resource_ids) -> dict[tuple[str, int], str]:
+    """The indexed body of each of these pages and resources: what reranking read, and the rest from the index."""
+    bodies = {key: body for key, (_title, body) in texts.items()}
+    for kind, model, ids in (("page", Page, page_ids), ("resource", Resource, resource_ids)):
+        missing = [pk for pk in ids if (kind, pk) not in bodies]
+        bodies |= {(kind, pk): body for pk, (_title, body) in indexed_texts(model, missing).items()}
+    return bodies
 
 
 def _excerpt(summary: str, indexed: str, terms: list[str]) -> str:
@@ -88,6 +97,8 @@ def _meta_of(page) -> str:
 def promotions(query: str, locale) -> list[ResultItem]:
     """What editors promoted for this search, in their order, in the visitor's language."""
     items = []
+    if normalise_query_string(query) not in _promoted():
+        return items
     picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related("page")
     for pick in picks.order_by("sort_order"):
         if pick.page_id:
@@ -97,6 +108,12 @@ def promotions(query: str, locale) -> list[ResultItem]:
         elif pick.external_link_url:
             items.append(ResultItem("resource", pick.external_link_text or pick.external_link_url, pick.external_link_url, pick.description, "", True))
     return items
+
+
+def _promoted() -> frozenset[str]:
+    """The searches editors promoted something for: most searches then need no query for promotions."""
+    return moments.kept(moments.PUBLIC_CONTENT, "search:promoted", lambda: frozenset(
+        SearchPromotion.objects.values_list("query__query_string", flat=True)))
 
 
 def did_you_mean(query: str, locale) -> tuple[str, list[str]]:

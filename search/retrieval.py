@@ -8,8 +8,10 @@ again by where and how they matched (search.reranking).
 - OpenSearch/Elasticsearch: the same alternatives as a bool query, scored by the engine (search.engine).
 """
 
+from typing import NamedTuple
+
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -19,17 +21,24 @@ from search.vocabulary import index_entries
 TITLE_WEIGHT = 4.0  # a word in the title counts as much as four in the rest of the text
 
 
-def database_scores(backend, queryset, slots: list[Slot], limit: int) -> dict[int, float]:
-    """The best `limit` objects of queryset for these alternatives, by the database backend."""
-    per_slot = [slot.alternatives for slot in slots]
+class Scored(NamedTuple):
+    score: float
+    content_type: int  # the object's own content type (a page's specific type)
+
+
+def ranks_in_sql(backend) -> bool:
+    """Whether the backend's database is ranked by database_scores: SQLite and PostgreSQL."""
     # By name: each backend's module can only be imported on its own database.
-    kind = type(backend).__name__
-    if kind == "SQLiteSearchBackend":
+    return type(backend).__name__ in ("SQLiteSearchBackend", "PostgresSearchBackend")
+
+
+def database_scores(backend, queryset, slots: list[Slot], limit: int) -> dict[int, Scored]:
+    """The best `limit` objects of queryset for these alternatives, ranked by SQLite or PostgreSQL (ranks_in_sql).
+    Only the ids of queryset are matched, so any filter on it (facets, view restrictions) costs no query of its own."""
+    per_slot = [slot.alternatives for slot in slots]
+    if type(backend).__name__ == "SQLiteSearchBackend":
         return _ranked_sql(_sqlite_sql, queryset, per_slot, limit)
-    if kind == "PostgresSearchBackend":
-        return _ranked_sql(_postgres_sql(backend.config or "simple"), queryset, per_slot, limit)
-    results = backend.search(query_of(slots), queryset).annotate_score("_score")[:limit]
-    return {obj.pk: obj._score or 0.0 for obj in results}
+    return _ranked_sql(_postgres_sql(backend.config or "simple"), queryset, per_slot, limit)
 
 
 def engine_query(compiler, slots: list[Slot]) -> dict:
@@ -60,12 +69,15 @@ def query_of(slots: list[Slot]) -> And:
 
 
 def _ranked_sql(make_sql, queryset, per_slot, limit) -> dict[int, float]:
-    ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # the filters leave nothing: Django does not even write the query
+        return {}
     content_types = list(get_descendants_content_types_pks(queryset.model))
     sql, params = make_sql(per_slot, ids_sql, content_types)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *ids_params, limit])
-        return {int(object_id): float(score) for object_id, score in cursor.fetchall()}
+        return {int(object_id): Scored(float(score), content_type) for object_id, content_type, score in cursor.fetchall()}
 
 
 def _sqlite_sql(per_slot, ids_sql, content_types):
@@ -81,7 +93,7 @@ def _sqlite_sql(per_slot, ids_sql, content_types):
     # bm25 weighs the columns autocomplete, body and title; it is lower for better matches.
     sql = (
         # Only table names, a constant and Django's own SQL are put in; the words go as parameters.
-        f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score FROM {fts} f "  # nosec B608
+        f"SELECT e.object_id, e.content_type_id, -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score FROM {fts} f "  # nosec B608
         f"JOIN {table} e ON e.id = f.rowid WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
         f"AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
     )
@@ -100,7 +112,7 @@ def _postgres_sql(config: str):
             # Only a table name, a constant and Django's own SQL are put in; the words go as parameters.
             # Title and body are matched as one text, for a query's words may be spread over both; the GIN index
             # on that expression (migration search 0004) finds the entries that match.
-            f"SELECT e.object_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "  # nosec B608
+            f"SELECT e.object_id, e.content_type_id, ts_rank(e.title, q) * {TITLE_WEIGHT} * e.title_norm + ts_rank(e.body, q) AS score "  # nosec B608
             f"FROM {table} e, to_tsquery(%s::regconfig, %s) q WHERE e.content_type_id = ANY(%s) "
             f"AND (e.title || e.body) @@ q AND CAST(e.object_id AS INTEGER) IN ({ids_sql}) ORDER BY score DESC LIMIT %s"
         )

@@ -49,7 +49,7 @@ def _results(request, query):
     context = {
         "query": query,
         "results": results,
-        "items": present(results.object_list, outcome.slots, request),
+        "items": present(results.object_list, outcome, request),
         "related": related(outcome.slots),
         "facet_groups": facet_groups(outcome.counts, selection, facets) if query else [],
         "selection": selection,

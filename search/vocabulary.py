@@ -13,7 +13,6 @@ from functools import cache, cached_property
 from pathlib import Path
 
 import snowballstemmer
-from django.core.cache import cache as shared_cache
 from django.db import connection
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
@@ -23,8 +22,6 @@ from portal import moments
 WORD = re.compile(r"\w+", re.UNICODE)
 # Porter's Dutch stemmer, as PostgreSQL's "dutch" configuration and Lucene's Dutch analyser stem.
 STEMMERS = {"nl": "dutch_porter", "en": "english"}
-KEPT_FOR = 60 * 60 * 24
-_copies: dict[tuple, "Vocabulary"] = {}
 
 
 @dataclass
@@ -73,18 +70,7 @@ def words_of(text: str) -> list[str]:
 
 
 def vocabulary(locale) -> Vocabulary:
-    changed = moments.current(moments.PUBLIC_CONTENT)
-    key = (locale.pk, changed.isoformat() if changed else "-")
-    if key not in _copies:
-        cache_key = f"search:vocabulary:{key[0]}:{key[1]}"
-        found = shared_cache.get(cache_key)
-        if found is None:
-            found = _made(locale)
-            shared_cache.set(cache_key, found, KEPT_FOR)
-        for old in [old for old in _copies if old[1] != key[1]]:  # made of content that has changed since
-            del _copies[old]
-        _copies[key] = found
-    return _copies[key]
+    return moments.kept(moments.PUBLIC_CONTENT, f"search:vocabulary:{locale.pk}", lambda: _made(locale))
 
 
 def _made(locale) -> Vocabulary:

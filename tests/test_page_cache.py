@@ -111,3 +111,16 @@ def test_the_menu_of_pages_made_for_each_request_follows_publishing(client, step
     assert ">De zeven stappen, vernieuwd</a>" in client.get("/zoeken/", {"q": "y"}).content.decode()
     section.unpublish()
     assert "De zeven stappen, vernieuwd" not in client.get("/zoeken/", {"q": "z"}).content.decode()
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache_nor_found(client, steps):
+    from wagtail.models import PageViewRestriction
+
+    page = steps[3]
+    assert client.get(page.url).status_code == 200 and client.get(page.url)["X-Portal-Cache"] == "hit"
+    found = client.get("/zoeken/", {"q": page.title}).context["items"]
+    assert page.title in [item.title for item in found]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim")
+    response = client.get(page.url)
+    assert "X-Portal-Cache" not in response and page.specific.intro not in response.content.decode()
+    assert page.title not in [item.title for item in client.get("/zoeken/", {"q": page.title}).context["items"]]

@@ -109,6 +109,8 @@ def test_no_results_suggest_a_spelling_and_similar_titles(client, db):
 
 
 def test_editors_promoted_results_come_first(client, steps):
+    """Also for a search whose page was kept before the promotion was made."""
+    assert not search(client, q="Schulden").context["promotions"]
     query = Query.get("schulden")
     SearchPromotion.objects.create(query=query, page=steps[2], sort_order=0, description="Begin hier.")
     response = search(client, q="Schulden")
