@@ -18,3 +18,10 @@ try:
     ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX
 except OSError:  # not glibc: nothing to set
     pass
+
+
+def worker_exit(server, worker):
+    """A worker that stops (a restart, a deploy) first writes the search counts it still holds."""
+    from search import statistics
+
+    statistics.flush()

@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from portal.models import HomePage
+from search import statistics
 from stappen.models import ContinuousStepPage, StepIndexPage, StepPage
 from tests.server import ROOT
 
@@ -32,8 +33,10 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """allauth remembers used TOTP codes and rate limits in the cache; tests must not inherit them."""
+    """allauth remembers used TOTP codes and rate limits in the cache; tests must not inherit them. Nor the search
+    counts another test left in memory."""
     cache.clear()
+    statistics._pending.clear()
 
 
 @pytest.fixture

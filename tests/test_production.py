@@ -1,6 +1,7 @@
 """With the production settings the site collects its static files under hashed names and serves pages."""
 
 import re
+import sqlite3
 import urllib.request
 
 from tests.server import PRODUCTION_ENV, run, start_server
@@ -34,6 +35,11 @@ def test_production_collects_static_files_and_serves_the_demo(tmp_path):
             request = urllib.request.Request(f"{base_url}{stylesheet.group(1)}", headers={"Accept-Encoding": encoding})
             with urllib.request.urlopen(request, timeout=10) as response:
                 assert response.headers["Content-Encoding"] == encoding, "served compressed, as collected"
+        for _again in range(2):
+            urllib.request.urlopen(f"{base_url}/zoeken/?q=armoedemonitor", timeout=30).read()
     finally:
         process.terminate()
         process.wait(timeout=10)
+    # Searches are counted in the workers' memory; a worker that stops writes its counts.
+    with sqlite3.connect(tmp_path / "production.sqlite3") as database:
+        assert database.execute("SELECT SUM(searches) FROM search_searchterm WHERE query = 'armoedemonitor'").fetchone() == (2,)
