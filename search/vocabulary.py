@@ -7,6 +7,7 @@ content changes (portal.moments), and kept in the cache and in each process.
 """
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -19,6 +20,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from portal import moments
 
+_per_thread = threading.local()
 WORD = re.compile(r"\w+", re.UNICODE)
 # Porter's Dutch stemmer, as PostgreSQL's "dutch" configuration and Lucene's Dutch analyser stem.
 STEMMERS = {"nl": "dutch_porter", "en": "english"}
@@ -45,13 +47,12 @@ class Vocabulary:
         return text in self.documents or bool(self.forms(text))
 
 
-@cache
-def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMERS.get(language, "dutch_porter"))
-
-
 def stem(language: str, word: str) -> str:
-    return _stemmer(language).stemWord(word)
+    """The word's stem. A Snowball stemmer keeps the word it works on in itself: each thread has its own."""
+    stemmers = _per_thread.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(STEMMERS.get(language, "dutch_porter"))
+    return stemmers[language].stemWord(word)
 
 
 @cache

@@ -1,12 +1,16 @@
 """Search finds what Dutch visitors mean: parts of compounds, compounds from their parts, other word forms, one
 typing error and the synonyms editors keep; on the database this suite runs on (SQLite or PostgreSQL)."""
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from bench.relevance import SETS
 from search.models import SynonymGroup
+from search.vocabulary import stem
 from tests.searching import RELEVANCE_FLOOR, add_synonyms_in_the_admin, item, publish_intervention, relevance, search, titles
 
 
@@ -118,3 +122,19 @@ def test_english_finds_the_english_pages(client, en):
 def test_the_relevance_sets_stay_above_the_floor(client, db, path):
     result = relevance(path)
     assert result["hits_at_5"] >= RELEVANCE_FLOOR, result
+
+
+def test_words_are_stemmed_alike_by_threads_at_the_same_time():
+    """A worker's threads stem at once (its first search makes the vocabulary); a shared Snowball stemmer mixed up
+    their words and failed."""
+    words = [f"{head}{link}{tail}" for head in ("kinder", "gezin", "school", "ouder", "schuld")
+             for link in ("en", "s", "", "ing") for tail in ("pakket", "hulp", "bank", "lessen", "")] * 40
+    expected = [stem("nl", word) for word in words]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(lambda _n: [stem("nl", word) for word in words], range(8)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(result == expected for result in results)
