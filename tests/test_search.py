@@ -153,7 +153,7 @@ def test_autocomplete_limits_its_input_and_answer(client, db):
 
 def test_search_page_query_count(client, db, django_assert_max_num_queries):
     search(client, q="kinderen")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(10):
         search(client, q="kinderen", type="intervention")
 
 
