@@ -3,15 +3,12 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from portal import moments
-
-MENU_KEPT_FOR = 60 * 60 * 24
 
 
 @dataclass(frozen=True)
@@ -43,15 +40,13 @@ def main_menu(request) -> Menu | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    changed = moments.current(moments.PUBLIC_CONTENT)
-    key = f"menu:{site.pk}:{get_language()}:{changed.isoformat() if changed else '-'}"
-    menu = cache.get(key)
-    if menu is None:
+
+    def made() -> Menu:
         home = site.root_page.localized
         pages = home.get_children().live().in_menu()
-        menu = Menu(home.get_url(request), [MenuLink(page.title, page.get_url(request), page.path) for page in pages])
-        cache.set(key, menu, MENU_KEPT_FOR)
-    return menu
+        return Menu(home.get_url(request), [MenuLink(page.title, page.get_url(request), page.path) for page in pages])
+
+    return moments.kept(moments.PUBLIC_CONTENT, f"menu:{site.pk}:{get_language()}", made)
 
 
 def language_links(request, page: Page | None) -> list[LanguageLink]:

@@ -2,8 +2,8 @@
 
 Which pages may be found (live, public, in the language, of the chosen facets) is one Django queryset on every
 backend. SQLite and PostgreSQL rank within it in one query; a search engine ranks within what it can filter itself
-(live, language), and one query then keeps the matches that queryset holds. Facets are counted in SQL on the
-matched ids, so every backend counts the same way.
+(live, language), and one query then keeps the matches that queryset holds. Facets are counted from each page's
+kept facet values (search.facet_counts), so every backend counts the same way.
 """
 
 import json
@@ -153,7 +153,8 @@ def _within(allowed, scores: dict[int, float]) -> dict[int, Scored]:
     if hasattr(allowed.model, "content_type"):
         rows = kept.values_list("pk", "content_type")
     else:
-        rows = [(pk, _content_type(allowed.model).pk) for pk in kept.values_list("pk", flat=True)]
+        content_type = _content_type(allowed.model).pk
+        rows = [(pk, content_type) for pk in kept.values_list("pk", flat=True)]
     return {pk: Scored(scores[pk], content_type) for pk, content_type in rows}
 
 

@@ -68,7 +68,7 @@ def query_of(slots: list[Slot]) -> And:
     return And([Or([alternative(found) for found in slot.alternatives]) for slot in slots])
 
 
-def _ranked_sql(make_sql, queryset, per_slot, limit) -> dict[int, float]:
+def _ranked_sql(make_sql, queryset, per_slot, limit) -> dict[int, Scored]:
     try:
         ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # the filters leave nothing: Django does not even write the query
