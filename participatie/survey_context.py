@@ -62,7 +62,7 @@ def keep_page(context: SurveyContext, name: str, html: str) -> None:
 
 
 def _read(code, class_code, language) -> SurveyContext | None:
-    run = SurveyRun.objects.select_related("questionnaire__locale").filter(code=code).first()
+    run = SurveyRun.objects.select_related("questionnaire__locale", "team").filter(code=code).first()
     if run is None:
         return None
     klass = None

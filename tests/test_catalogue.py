@@ -1,5 +1,6 @@
 """Every interface string has its Dutch translation, and the catalogue holds every string the code uses."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import yaml
 
 from participatie.catalogue import make_catalogues, survey_only_languages
 
@@ -56,3 +58,34 @@ def test_survey_language_catalogues_hold_every_respondent_string(tmp_path):
         extracted = {entry.msgid for entry in polib.pofile(str(tmp_path / language / "LC_MESSAGES" / "django.po"))}
         committed = {entry.msgid for entry in polib.pofile(str(ROOT / "portal" / "locale" / language / "LC_MESSAGES" / "django.po"))}
         assert extracted - committed == set(), "run `make messages` and translate the new survey strings"
+
+
+
+# "u" or "uw" as a word ("a.u.b." is not): the portal says "je" to everyone, in every Dutch text it shows.
+FORMAL = re.compile(r"(?<![\w.])(u|uw|U|Uw)(?![\w.])")
+
+
+def dutch_texts(value):
+    """Every text under an `nl` key of a demo content file, at any depth."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "nl" and isinstance(item, str):
+                yield item
+            else:
+                yield from dutch_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from dutch_texts(item)
+
+
+def test_dutch_interface_addresses_everyone_as_je():
+    catalogue = polib.pofile(str(CATALOGUE))
+    formal = [entry.msgstr for entry in catalogue if FORMAL.search(entry.msgstr)]
+    formal += [name for name in ("500.html", "403_csrf.html") if FORMAL.search((ROOT / "portal" / "templates" / name).read_text())]
+    assert formal == []
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("*/demo/content/*.yaml")), ids=lambda path: path.name)
+def test_dutch_content_addresses_everyone_as_je(path):
+    texts = list(dutch_texts(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert [text for text in texts if FORMAL.search(text)] == []

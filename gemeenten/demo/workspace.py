@@ -72,6 +72,8 @@ def load_workspace(users: list[User]) -> LoadReport:
             if coordinator is None or Team.objects.filter(name=content["name"]).exists():
                 continue
             loader.team(content, coordinator)
+        # Marked on every load, so a site loaded before teams carried the mark gets it too.
+        Team.objects.filter(name__in=[content["name"] for content in read_teams()]).update(is_demo=True)
     return report
 
 

@@ -53,6 +53,7 @@ class Labels:
     matrix_intro: str
     exported_on: str
     page_of: str
+    demo: str
 
     def page_number_parts(self) -> list[tuple[str, str]]:
         """The page footer as ("text", words), ("number", "") and ("total", "") parts, in the translation's order,
@@ -91,6 +92,8 @@ def export_labels() -> Labels:
         matrix_intro=_("How each approach scores on the building blocks for an effective approach, and why."),
         exported_on=_("Exported on %(date)s"),
         page_of=_("Page %(number)s of %(total)s"),
+        demo=_("Demo: this team is made up to show how the portal works. Its plan, figures and answers are not the "
+               "work of the real municipality."),
     )
 
 
@@ -176,6 +179,7 @@ class PlanDocument:
     members: list[Member]
     steps: list[StepEntry]
     exported_on: str
+    demo_note: str  # empty unless the team is a made-up demo team
 
 
 def plan_document(plan) -> PlanDocument:
@@ -226,6 +230,7 @@ def plan_document(plan) -> PlanDocument:
         members=_members(team),
         steps=steps,
         exported_on=labels.exported_on % {"date": _date(timezone.localdate())},
+        demo_note=labels.demo if team.is_demo else "",
     )
 
 

@@ -64,6 +64,8 @@ def _title_page(word, document: PlanDocument):
     labels = document.labels
     site = word.add_paragraph()
     site.add_run(labels.site).bold = True
+    if document.demo_note:
+        word.add_paragraph().add_run(document.demo_note).bold = True
     word.add_heading(document.team, level=0)
     subtitle = word.add_paragraph(style="Subtitle")
     subtitle.add_run(document.subtitle)

@@ -25,6 +25,10 @@ class Team(models.Model):
     name = models.CharField(_("name"), max_length=120)
     municipalities = models.ManyToManyField(Municipality, verbose_name=_("municipalities"), related_name="teams")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_demo = models.BooleanField(
+        _("demo team"), default=False,
+        help_text=_("Made up for the demonstration: every page that shows its figures or texts says so."),
+    )
 
     class Meta:
         verbose_name = _("team")
