@@ -160,7 +160,7 @@ SECTIONS = {
             step_code="3",
             model=PracticeSignal,
             form_class=section_forms.PracticeSignalForm,
-            title=gettext_lazy("Signals from practice"),
+            title=gettext_lazy("Observations from the field"),
             intro=gettext_lazy(
                 "What professionals, partners, young people and parents see happening to families in poverty, "
                 "beside the figures. Each member can add what they notice."

@@ -1,4 +1,4 @@
-"""What step 3 adds to the figures: signals from practice, concerns and opportunities, and figure reviews."""
+"""What step 3 adds to the figures: observations from the field, concerns and opportunities, and figure reviews."""
 
 from django.conf import settings
 from django.db import models
@@ -16,8 +16,8 @@ class PracticeSignal(PlanRow):
     seen_by = models.CharField(_("seen by"), max_length=160, blank=True)
 
     class Meta(PlanRow.Meta):
-        verbose_name = _("signal from practice")
-        verbose_name_plural = _("signals from practice")
+        verbose_name = _("observation from the field")
+        verbose_name_plural = _("observations from the field")
 
     def __str__(self):
         return self.signal
