@@ -3,7 +3,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from stappen.models import ContinuousStepPage, Resource, StepIndexPage, StepPage
+from stappen.models import ContinuousStepPage, GlossaryTerm, Resource, StepIndexPage, StepPage
 
 
 class ResourceFactory(DjangoModelFactory):
@@ -17,6 +17,18 @@ class ResourceFactory(DjangoModelFactory):
 
     class Meta:
         model = Resource
+
+
+class GlossaryTermFactory(DjangoModelFactory):
+    """A published term; pass live=False for one that was never published."""
+
+    term = factory.Sequence(lambda n: f"vakterm{n}")
+    variants = ""
+    explanation = factory.Faker("sentence", nb_words=12, locale="nl_NL")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = GlossaryTerm
 
 
 class StepIndexPageFactory(wagtail_factories.PageFactory):

@@ -8,7 +8,10 @@ from wagtail.search import index
 
 from stappen.blocks import StepBodyBlock
 from stappen.forms import StepPageForm
+from stappen.glossary import GlossaryTerm
 from stappen.worksheet import worksheet_questions
+
+__all__ = ["ContinuousStepPage", "GlossaryTerm", "MethodPage", "Resource", "StepIndexPage", "StepPage"]
 
 
 class Resource(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
