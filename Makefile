@@ -22,7 +22,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.synced node_modules/.installed
-	$(BIN)/python -m compileall -q -j 0 portal gemeenten participatie search stappen voorbeelden
+	$(BIN)/python -m compileall -q -j 0 portal gemeenten participatie search stappen voorbeelden links
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity=0
 
 run: install

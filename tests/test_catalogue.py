@@ -14,7 +14,7 @@ from participatie.catalogue import make_catalogues, survey_only_languages
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "portal" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
-SOURCES = ["manage.py", "portal", "stappen", "voorbeelden", "gemeenten", "participatie", "search"]
+SOURCES = ["manage.py", "portal", "stappen", "voorbeelden", "gemeenten", "participatie", "search", "links"]
 
 
 def test_dutch_catalogue_is_complete():
