@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from stappen.blocks import FurtherReadingBlock, HeadingBlock, TextSectionBlock
@@ -15,6 +16,7 @@ class ResultsBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Results")
         template = "voorbeelden/blocks/results_block.html"
+        label_format = "{items}"
         description = _("What the municipality achieved or aims for, one result per line.")
         preview_value = {"items": ["Meer kinderen doen mee aan sport en cultuur."]}
 
@@ -27,6 +29,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "voorbeelden/blocks/quote_block.html"
+        label_format = "{text}"
         description = _("A lesson or voice from practice.")
         preview_value = {"text": "Begin bij wat ouders zelf vertellen.", "attribution": "Les uit de praktijk"}
 
@@ -39,7 +42,13 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document")
         template = "voorbeelden/blocks/document_block.html"
+        label_format = "{document}"
         description = _("A downloadable document, such as a policy plan or monitor.")
+
+    def get_preview_value(self):
+        """The newest document in the library: a chooser's preview needs a real one."""
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.normalize({"document": document, "title": "Beleidsplan armoede en schulden"})
 
 
 class PracticeBodyBlock(blocks.StreamBlock):
@@ -49,3 +58,7 @@ class PracticeBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     links = FurtherReadingBlock()
     document = DocumentBlock()
+
+    class Meta:
+        # A long page stays manageable: each block opens when its editor needs it, its label says what it holds.
+        collapsed = True

@@ -49,7 +49,7 @@ LIFE_DOMAINS = [
 
 THEMES = [
     ("money_and_debts", _("Money and debts")),
-    ("basic_needs", _("Food, clothing and basic needs")),
+    ("basic_needs", _("Basic needs")),
     ("sport_and_culture", _("Sport and culture")),
     ("school_costs", _("School costs and learning")),
     ("housing", _("Housing")),
@@ -58,15 +58,18 @@ THEMES = [
     ("signalling", _("Spotting poverty early")),
 ]
 
-# The levels of the Dutch recognition system for interventions (Erkenningscommissie Interventies).
+# The levels of the Dutch recognition system for interventions (Erkenningscommissie Interventies), and two values
+# for what has no level: an intervention no database entry assesses, and a provision that is no intervention at all.
 EVIDENCE_LEVELS = [
     ("not_assessed", _("Not assessed")),
+    ("not_applicable", _("Not applicable: provision")),
     ("well_described", _("Well described")),
     ("well_founded", _("Well founded")),
     ("first_indications", _("Effective according to first indications")),
     ("good_indications", _("Effective according to good indications")),
     ("strong_indications", _("Effective according to strong indications")),
 ]
+UNASSESSED_LEVELS = frozenset({"not_assessed", "not_applicable"})
 
 
 class Facet:

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 import wagtail_factories
 
@@ -38,3 +40,12 @@ class InterventionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = InterventionPage
+
+    class Params:
+        # A level with the record that supports it, as the intervention's entry in a national database states it.
+        assessed = factory.Trait(
+            evidence_level="good_indications",
+            evidence_assessed_on=datetime.date(2019, 4, 8),
+            evidence_target_group="ouders met minstens één kind van zes jaar of jonger",
+            database_url="https://www.nji.nl/nl/Databank/Effectieve-Jeugdinterventies/Interventies/Erkend/Home-Start",
+        )

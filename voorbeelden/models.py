@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from voorbeelden.blocks import PracticeBodyBlock
-from voorbeelden.facets import EVIDENCE_LEVELS, EXAMPLE_KINDS, FACETS
+from voorbeelden.facets import EVIDENCE_LEVELS, EXAMPLE_KINDS, FACETS, UNASSESSED_LEVELS
 from voorbeelden.forms import faceted_page_form
 
 
@@ -125,19 +127,42 @@ class ExamplePage(FacetedPage):
         verbose_name_plural = _("practice examples")
 
 
+# The recognition record of an intervention: its level and what shows it.
+RECOGNITION_FIELDS = ("evidence_level", "evidence_assessed_on", "evidence_target_group", "database_url")
+
+
 class InterventionPage(FacetedPage):
+    """An intervention or provision, with its recognition record: the evidence level, the date and target group of
+    the assessment and the link to the entry in a national database that states them."""
+
     card_template = "voorbeelden/includes/intervention_card.html"
 
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     summary = models.TextField(_("summary"), max_length=400)
     evidence_level = models.CharField(
         _("evidence level"), max_length=30, choices=EVIDENCE_LEVELS, default="not_assessed",
-        help_text=_("As the Dutch recognition system for interventions has assessed it; 'not assessed' when unsure."),
+        help_text=_(
+            "Only a level that the intervention's entry in a national database states; 'not assessed' when no entry "
+            "states one, 'not applicable: provision' for a provision or statutory service that is not an intervention."
+        ),
+    )
+    evidence_assessed_on = models.DateField(
+        _("date of the assessment"), null=True, blank=True,
+        help_text=_("The date the database entry gives for the assessment. Only for an assessed level."),
+    )
+    evidence_target_group = models.CharField(
+        _("target group of the assessment"), max_length=200, blank=True,
+        help_text=_(
+            "The target group the level was given for, as the database entry names it. Only for an assessed level."
+        ),
     )
     url = models.URLField(_("website"), max_length=500, blank=True)
     database_url = models.URLField(
         _("entry in a national database"), max_length=500, blank=True,
-        help_text=_("The intervention's page in the Databank Effectieve Jeugdinterventies or at Loket Gezond Leven."),
+        help_text=_(
+            "The intervention's page in the Databank Effectieve Jeugdinterventies or at Loket Gezond Leven; "
+            "required for an assessed level."
+        ),
     )
     body = StreamField(PracticeBodyBlock(), verbose_name=_("content"), blank=True)
 
@@ -147,12 +172,14 @@ class InterventionPage(FacetedPage):
         FieldPanel("organisation"),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel(name) for name in ("target_groups", "age_bands", "life_domains", "themes", "steps")]
-            + [FieldPanel("evidence_level")],
+            [FieldPanel(name) for name in ("target_groups", "age_bands", "life_domains", "themes", "steps")],
             heading=_("Facets"),
         ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in RECOGNITION_FIELDS],
+            heading=_("Recognition"),
+        ),
         FieldPanel("url"),
-        FieldPanel("database_url"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -167,3 +194,34 @@ class InterventionPage(FacetedPage):
     class Meta:
         verbose_name = _("intervention")
         verbose_name_plural = _("interventions")
+
+    @property
+    def evidence_is_assessed(self) -> bool:
+        return self.evidence_level not in UNASSESSED_LEVELS
+
+    def clean(self):
+        super().clean()
+        errors = self._recognition_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def _recognition_errors(self) -> dict:
+        """A level stands only with the date, target group and entry that show it; without a level, no date or
+        target group that would seem to claim one."""
+        if not self.evidence_is_assessed:
+            stray = _(
+                "Only an assessed level has this. Empty the field, or choose the level the database entry states."
+            )
+            return {name: stray for name in ("evidence_assessed_on", "evidence_target_group") if getattr(self, name)}
+        errors = {}
+        if not self.evidence_assessed_on:
+            errors["evidence_assessed_on"] = _(
+                "An assessed level needs the date of the assessment, as the database entry gives it."
+            )
+        elif self.evidence_assessed_on > timezone.localdate():
+            errors["evidence_assessed_on"] = _("The date of the assessment cannot be in the future.")
+        if not self.evidence_target_group.strip():
+            errors["evidence_target_group"] = _("An assessed level needs the target group it was given for.")
+        if not self.database_url:
+            errors["database_url"] = _("An assessed level needs the link to its entry in the national database.")
+        return errors

@@ -33,6 +33,29 @@ def test_interventions_filter_combines_facets_and_clears(page):
     expect(page.locator(".portal-card")).to_have_count(total)
 
 
+def test_interventions_filtered_on_evidence_show_the_value_for_provisions(page):
+    page.goto("/interventies/")
+    page.get_by_role("checkbox", name=re.compile(r"^Niet van toepassing: voorziening")).check()
+    page.get_by_role("button", name="Toon resultaten").click()
+    expect(page).to_have_url(re.compile(r"evidence_level=not_applicable"))
+    cards = page.locator(".portal-card")
+    expect(cards.filter(has_text="Voedselbank")).to_have_count(1)
+    expect(cards.filter(has_text="SchuldHulpMaatje")).to_have_count(1)
+    expect(cards.filter(has_text="Home-Start")).to_have_count(0)
+    assert cards.count() == cards.filter(has_text="Niet van toepassing: voorziening").count()
+
+
+def test_home_start_shows_its_level_with_date_target_group_and_link(page):
+    page.goto("/interventies/?themes=parenting_support")
+    page.get_by_role("link", name="Home-Start (Humanitas)").click()
+    evidence = page.locator(".portal-facts__row", has_text="Bewijskracht")
+    expect(evidence).to_contain_text(
+        "Effectief volgens goede aanwijzingen — beoordeeld op 8 april 2019 voor ouders met minstens één kind van zes jaar of jonger"
+    )
+    link = evidence.get_by_role("link", name="Vermelding in de landelijke databank")
+    expect(link).to_have_attribute("href", re.compile(r"^https://www\.nji\.nl/.*/Home-Start$"))
+
+
 def test_step_six_shows_its_examples(page):
     page.goto("/stappenplan/")
     page.get_by_role("link", name=re.compile(r"^Stap 6\b")).click()
@@ -42,7 +65,10 @@ def test_step_six_shows_its_examples(page):
     expect(page.get_by_role("checkbox", name=re.compile(r"^Stap 6"))).to_be_checked()
 
 
-@pytest.mark.parametrize("path", ["/voorbeelden/", "/interventies/?target_groups=children", "/en/voorbeelden/", "/voorbeelden/velsen-beleidsplan-kinderarmoede/"])
+@pytest.mark.parametrize("path", [
+    "/voorbeelden/", "/interventies/?target_groups=children", "/interventies/?evidence_level=not_applicable",
+    "/en/voorbeelden/", "/voorbeelden/velsen-beleidsplan-kinderarmoede/", "/interventies/home-start/",
+])
 def test_no_serious_accessibility_violations_on_practice_pages(page, path):
     page.goto(path)
     assert axe_violations(page) == []

@@ -78,6 +78,8 @@ def _load_default_language(locale, builder, report):
                 parent=intervention_index,
                 organisation=entry.get("organisation", ""),
                 evidence_level=entry["evidence_level"],
+                evidence_assessed_on=entry.get("evidence_assessed_on"),
+                evidence_target_group=builder.optional_text(entry.get("evidence_target_group")),
                 url=entry.get("url", ""),
                 database_url=entry.get("database_url", ""),
                 facet_values=_facet_values(entry, InterventionPage.facet_names),
