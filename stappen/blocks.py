@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from stappen.building_blocks import BUILDING_BLOCKS, LEARNING_CYCLE
@@ -22,7 +23,7 @@ QUESTION_PURPOSES = [
     ("involvement", _("How children, youth and parents are involved in this step")),
     ("partners", _("Answered in the workspace's table of partners")),
     ("local_figures", _("Answered by the local figures in the workspace's analysis")),
-    ("signals", _("Answered in the workspace's signals from practice")),
+    ("signals", _("Answered in the workspace's observations from the field")),
     ("findings", _("Answered in the workspace's list of concerns and opportunities")),
     ("results", _("Answered in the workspace's table of results and indicators")),
     ("approaches", _("Answered in the workspace's chosen approaches")),
@@ -39,6 +40,7 @@ class GoalBlock(blocks.StructBlock):
         icon = "crosshairs"
         label = _("Goal of the step")
         template = "stappen/blocks/goal_block.html"
+        label_format = "{text}"
         description = _("Why this step matters: what the team works towards.")
         preview_value = {"text": "Een gezamenlijke aanpak bereikt meer dan losse initiatieven."}
 
@@ -50,6 +52,7 @@ class ResultBlock(blocks.StructBlock):
         icon = "success"
         label = _("Result after the step")
         template = "stappen/blocks/result_block.html"
+        label_format = "{text}"
         description = _("What the team has in hand once the step is done.")
         preview_value = {"text": "We weten welke opgave er ligt en pakken die samen op."}
 
@@ -76,8 +79,9 @@ class WorksheetQuestionBlock(blocks.StructBlock):
         icon = "help"
         label = _("Worksheet question")
         template = "stappen/blocks/worksheet_question_block.html"
+        label_format = "{question}"
         description = _("A question the team answers together; shown on the printable worksheet.")
-        preview_value = {"question": "Wat is onze gezamenlijke opgave?", "answer_kind": "text", "columns": []}
+        preview_value = {"question": "Welke opgave pakken we samen op?", "answer_kind": "text", "columns": []}
 
     def clean(self, value):
         value = super().clean(value)
@@ -96,8 +100,9 @@ class QuestionsFirstBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Questions to settle first")
         template = "stappen/blocks/questions_first_block.html"
+        label_format = "{questions}"
         description = _("Questions a team answers before it starts on the step itself.")
-        preview_value = {"questions": [{"question": "Hoe laten we jongeren en ouders meedoen in deze stap?"}]}
+        preview_value = {"questions": [{"question": "Hoe zorgen we dat jongeren en ouders ook in deze stap meepraten?"}]}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -107,6 +112,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Section heading")
         template = "stappen/blocks/heading_block.html"
+        label_format = "{heading}"
         description = _("Starts a new part of the step.")
         preview_value = {"heading": "Analyse: gegevens verzamelen"}
 
@@ -118,7 +124,12 @@ class TextSectionBlock(blocks.StructBlock):
         icon = "pilcrow"
         label = _("Text")
         template = "stappen/blocks/text_section_block.html"
+        label_format = "{text}"
         description = _("Explanation in running text.")
+        preview_value = {
+            "text": "<p>Een aanpak werkt beter als gemeente, scholen en partners <b>dezelfde opgave</b> voor ogen "
+                    "hebben. Begin daarom met een gesprek over wat ieder ziet.</p>",
+        }
 
 
 class TipBlock(blocks.StructBlock):
@@ -128,6 +139,7 @@ class TipBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Tip")
         template = "stappen/blocks/tip_block.html"
+        label_format = "{text}"
         description = _("Practical advice, highlighted beside the questions.")
         preview_value = {"text": "Formuleer de opgave nog niet perfect; stap 3 scherpt haar aan."}
 
@@ -140,7 +152,15 @@ class ResourceListBlock(blocks.StructBlock):
         icon = "link"
         label = _("Resource list")
         template = "stappen/blocks/resource_list_block.html"
+        label_format = "{resources}"
         description = _("Guides, reports, data sources and databases from the resource library.")
+
+    def get_preview_value(self):
+        """Two resources of the library in the editor's language: a chooser's preview needs real ones."""
+        from stappen.models import Resource  # the models module imports these blocks
+
+        resources = Resource.objects.filter(locale=Locale.get_active())[:2]
+        return self.normalize({"heading": "Lees verder", "resources": list(resources)})
 
 
 class ExampleReferenceBlock(blocks.StructBlock):
@@ -155,6 +175,7 @@ class ExampleReferenceBlock(blocks.StructBlock):
         icon = "site"
         label = _("Practice example")
         template = "stappen/blocks/example_reference_block.html"
+        label_format = "{municipality}: {title}"
         description = _("How a municipality put this step into practice.")
         preview_value = {"municipality": "Velsen", "title": "Beleidsplan", "summary": "Gelijke kansen voor ieder kind."}
 
@@ -173,6 +194,7 @@ class BuildingBlockItem(blocks.StructBlock):
 
     class Meta:
         value_class = ChoiceLabelValue
+        label_format = "{building_block}"
 
 
 def default_building_blocks():
@@ -187,7 +209,12 @@ class BuildingBlocksChecklistBlock(blocks.StructBlock):
         icon = "tasks"
         label = _("Building blocks for effectiveness")
         template = "stappen/blocks/building_blocks_checklist_block.html"
+        label_format = "{intro}"
         description = _("The seven building blocks as a checklist to score an approach on.")
+        preview_value = {
+            "intro": "Geef per bouwsteen aan hoe sterk de aanpak erop scoort.",
+            "items": [{"building_block": key, "explanation": ""} for key, _label in BUILDING_BLOCKS[:3]],
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -202,6 +229,9 @@ class BuildingBlocksChecklistBlock(blocks.StructBlock):
 class IndicatorRow(blocks.StructBlock):
     result = blocks.CharBlock(label=_("Result"), max_length=300)
     indicator = blocks.CharBlock(label=_("Indicator"), max_length=300)
+
+    class Meta:
+        label_format = "{result}"
 
 
 class IndicatorTableValue(blocks.StructValue):
@@ -221,7 +251,14 @@ class IndicatorTableBlock(blocks.StructBlock):
         label = _("Results and indicators")
         value_class = IndicatorTableValue
         template = "stappen/blocks/indicator_table_block.html"
+        label_format = "{intro}"
         description = _("A table of achievable results with the indicator that shows progress on each.")
+        preview_value = {
+            "intro": "Maak per resultaat zichtbaar waaraan je merkt dat het lukt.",
+            "rows": [{"result": "Meer gezinnen gebruiken het kindpakket.",
+                      "indicator": "Aandeel gezinnen dat het kindpakket aanvraagt"}],
+            "blank_rows": 1,
+        }
 
 
 class LearningCycleQuestion(blocks.StructBlock):
@@ -230,6 +267,7 @@ class LearningCycleQuestion(blocks.StructBlock):
 
     class Meta:
         value_class = ChoiceLabelValue
+        label_format = "{phase}: {question}"
 
 
 class LearningCycleBlock(blocks.StructBlock):
@@ -237,16 +275,25 @@ class LearningCycleBlock(blocks.StructBlock):
     questions = blocks.ListBlock(LearningCycleQuestion(), label=_("Questions"), min_num=1)
 
     class Meta:
-        icon = "repeat"
+        icon = "rotate"
         label = _("Learning-cycle questions")
         template = "stappen/blocks/learning_cycle_block.html"
+        label_format = "{questions}"
         description = _("The questions a team asks again whenever new figures arrive.")
+        preview_value = {
+            "intro": "Stel deze vragen opnieuw zodra er nieuwe cijfers zijn.",
+            "questions": [{"phase": "recognise", "question": "Wat valt op in de nieuwe cijfers?"},
+                          {"phase": "act", "question": "Wat doen we nu anders?"}],
+        }
 
 
 class FurtherReadingLink(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     url = blocks.URLBlock(label=_("Web address"))
     description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        label_format = "{title}"
 
 
 class FurtherReadingBlock(blocks.StructBlock):
@@ -257,7 +304,13 @@ class FurtherReadingBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Further reading")
         template = "stappen/blocks/further_reading_block.html"
+        label_format = "{links}"
         description = _("Links to read more, outside the resource library.")
+        preview_value = {
+            "heading": "Meer lezen",
+            "links": [{"title": "Kennis over opgroeien in armoede", "url": "https://www.nji.nl/",
+                       "description": "Achtergrond en praktijkvoorbeelden van het Nederlands Jeugdinstituut."}],
+        }
 
 
 class StepBodyBlock(blocks.StreamBlock):
@@ -274,3 +327,7 @@ class StepBodyBlock(blocks.StreamBlock):
     indicator_table = IndicatorTableBlock()
     learning_cycle = LearningCycleBlock()
     further_reading = FurtherReadingBlock()
+
+    class Meta:
+        # A long page stays manageable: each block opens when its editor needs it, its label says what it holds.
+        collapsed = True

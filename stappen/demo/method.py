@@ -1,4 +1,4 @@
-"""Loads the seven steps, the continuous step and their resources, in Dutch with English translations."""
+"""Loads the seven steps, the continuous step, their resources and the glossary, in Dutch with English translations."""
 
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from portal.demo.site import ensure_home
 from portal.demo.pages import LoadReport, ensure, translate_missing
 from portal.demo.translate import Glossary
 from portal.demo.stream import stable_id
+from stappen.demo.glossary import load_glossary
 from stappen.demo.stream import MethodStreamBuilder
 from stappen.factories import ContinuousStepPageFactory, ResourceFactory, StepIndexPageFactory, StepPageFactory
 from stappen.models import ContinuousStepPage, Resource, StepIndexPage, StepPage
@@ -31,6 +32,7 @@ def load_method(default_locale: Locale, target_locales: list[Locale]) -> LoadRep
     with transaction.atomic():
         glossary, objects = _load_default_language(default_locale, report)
     translate_missing(objects, target_locales, glossary, report)
+    report.extend(load_glossary(default_locale, target_locales))
     return report
 
 
