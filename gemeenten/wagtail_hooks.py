@@ -1,10 +1,14 @@
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
-from gemeenten.models import Indicator
+from gemeenten.models import Indicator, Membership
+from portal.accounts import LOGIN_DESTINATION_HOOK
+from portal.admin_languages import originals_first
 
 
 class CatalogueOnly:
@@ -42,7 +46,14 @@ class IndicatorViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Indicator.objects.filter(team__isnull=True)
+        return originals_first(Indicator.objects.filter(team__isnull=True))
 
 
 register_snippet(IndicatorViewSet)
+
+
+@hooks.register(LOGIN_DESTINATION_HOOK)
+def workspace_for_team_members(user):
+    if Membership.objects.filter(user=user).exists():
+        return reverse("gemeenten:workspace")
+    return None

@@ -23,6 +23,10 @@ class QuestionBlock(blocks.StructBlock):
         help_text=_("An audio file (MP3 or OGG) of the question and its answers, in this language."),
     )
 
+    class Meta:
+        label_format = "{text}"
+        preview_template = "participatie/blocks/question_preview.html"
+
 
 class FaceScaleBlock(QuestionBlock):
     labels = blocks.ListBlock(
@@ -33,6 +37,9 @@ class FaceScaleBlock(QuestionBlock):
     class Meta:
         icon = "pick"
         label = _("Face scale")
+        description = _("Three or five faces from sad to happy, for how someone feels; easy for young children.")
+        preview_value = {"text": "Hoe voel je je meestal op school?", "theme": "school",
+                         "labels": ["Niet fijn", "Gaat wel", "Fijn"]}
 
     def clean(self, value):
         value = super().clean(value)
@@ -48,6 +55,9 @@ class LadderBlock(QuestionBlock):
     class Meta:
         icon = "order"
         label = _("Ladder from 0 to 10")
+        description = _("A mark from 0 to 10, with a word at each end.")
+        preview_value = {"text": "Welk cijfer geef je je leven nu?", "theme": "wellbeing",
+                         "low_label": "Heel slecht", "high_label": "Heel goed"}
 
 
 class OptionBlock(blocks.StructBlock):
@@ -62,18 +72,28 @@ class ChoiceBlock(QuestionBlock):
     class Meta:
         icon = "list-ul"
         label = _("Choice")
+        description = _("Answers to choose from, one or more, each with a picture if you like.")
+        preview_value = {"text": "Wat doe je na school?", "theme": "leisure", "multiple": True,
+                         "options": [{"label": "Sporten"}, {"label": "Muziek maken of tekenen"},
+                                     {"label": "Afspreken met vrienden"}]}
 
 
 class YesNoBlock(QuestionBlock):
     class Meta:
-        icon = "tick"
+        icon = "circle-check"
         label = _("Yes or no")
+        description = _("A question answered with yes or no.")
+        preview_value = {"text": "Heb je thuis een rustige plek voor je huiswerk?", "theme": "housing"}
+        preview_template = "participatie/blocks/yes_no_preview.html"
 
 
 class OpenTextBlock(QuestionBlock):
     class Meta:
         icon = "openquote"
         label = _("Open question (always optional)")
+        description = _("Room for the respondent's own words; the team reviews them before anyone else sees them.")
+        preview_value = {"text": "Wat zou jouw buurt fijner maken voor kinderen?", "theme": "wishes"}
+        preview_template = "participatie/blocks/open_text_preview.html"
 
 
 class SegmentBlock(QuestionBlock):
@@ -89,6 +109,9 @@ class SegmentBlock(QuestionBlock):
     class Meta:
         icon = "group"
         label = _("Group question (school, neighbourhood, age)")
+        description = _("Splits the results into groups, such as schools; groups too small to show stay hidden.")
+        preview_value = {"text": "Hoe oud ben je?", "theme": "wellbeing", "kind": "age",
+                         "options": ["8 of 9 jaar", "10 of 11 jaar", "12 jaar"]}
 
 
 class QuestionnaireStreamBlock(blocks.StreamBlock):
@@ -98,3 +121,7 @@ class QuestionnaireStreamBlock(blocks.StreamBlock):
     yes_no = YesNoBlock()
     open_text = OpenTextBlock()
     segment = SegmentBlock()
+
+    class Meta:
+        # A long page stays manageable: each block opens when its editor needs it, its label says what it holds.
+        collapsed = True

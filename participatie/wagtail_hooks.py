@@ -1,11 +1,14 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from participatie.models import Questionnaire
+from portal.admin_languages import TRANSLATION_LANGUAGES_HOOK, OriginalsFirstViewSetMixin
 
 
-class QuestionnaireViewSet(SnippetViewSet):
+class QuestionnaireViewSet(OriginalsFirstViewSetMixin, SnippetViewSet):
     model = Questionnaire
     icon = "form"
     menu_label = _("Questionnaires")
@@ -17,3 +20,10 @@ class QuestionnaireViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionnaireViewSet)
+
+
+@hooks.register(TRANSLATION_LANGUAGES_HOOK)
+def questionnaires_in_every_survey_language(model):
+    if issubclass(model, Questionnaire):
+        return [code for code, _name in settings.SURVEY_LANGUAGES]
+    return None

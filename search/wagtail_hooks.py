@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_languages import OriginalsFirstViewSetMixin
 from search.admin_views import search_terms_report
 from search.models import SynonymGroup
 
@@ -19,7 +20,7 @@ def register_search_report_menu_item():
     return MenuItem(_("Search terms"), reverse("search_terms_report"), icon_name="search", order=700)
 
 
-class SynonymGroupViewSet(SnippetViewSet):
+class SynonymGroupViewSet(OriginalsFirstViewSetMixin, SnippetViewSet):
     model = SynonymGroup
     icon = "resubmit"
     menu_label = _("Synonyms")
