@@ -50,5 +50,5 @@ class LinkReportView(ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["last_checked_at"] = Link.objects.last_checked_at()
-        context["media"] += Media(css={"all": ["links/link_report.css"]})
+        context["media"] += Media(css={"all": ["portal/admin/card_rows.css", "links/link_report.css"]})
         return context

@@ -94,7 +94,7 @@ class DashboardPanel(Component):
     order = 100
 
     class Media:
-        css = {"all": ["portal/admin/dashboard.css"]}
+        css = {"all": ["portal/admin/card_rows.css", "portal/admin/dashboard.css"]}
 
     def get_context_data(self, parent_context):
         return {"request": parent_context["request"], **self.figures()}

@@ -125,9 +125,16 @@ class _Marker(HTMLParser):
         pieces, start = [], 0
         for found in self.terms.pattern.finditer(text):
             explanation = self.terms.explanation(found.group())
-            if explanation.number in self.explained:
+            if explanation.number in self.explained or _in_a_name(text, found, explanation.term):
                 continue
             self.explained.add(explanation.number)
             pieces += [text[start:found.start()], explanation.markup(found.group())]
             start = found.end()
         return "".join(pieces) + text[start:]
+
+
+def _in_a_name(text: str, found: re.Match, term: str) -> bool:
+    """A term written in lower case but found with a capital inside a sentence is part of a name
+    ("Erkenningscommissie Interventies"), not the word the glossary explains."""
+    before = text[:found.start()].rstrip()
+    return found.group()[0].isupper() and not term[:1].isupper() and bool(before) and before[-1] not in ".!?:"

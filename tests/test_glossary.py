@@ -77,9 +77,15 @@ def test_only_the_first_occurrence_of_a_term_is_explained(terms, opgave):
 
 
 def test_other_forms_count_as_the_term_and_match_in_any_case_as_whole_words(terms):
-    html = explain("<p>Twee Vakopgaven, een vakopgave, vakopgavebeschrijving.</p>", terms)
+    html = explain("<p>Vakopgaven zijn er twee: een vakopgave, vakopgavebeschrijving.</p>", terms)
     assert marked_words(html) == ["Vakopgaven"]
     assert marked_words(explain("<p>De vakopgavebeschrijving en de vakopgave-lijst.</p>", terms)) == []
+
+
+def test_a_capitalised_form_inside_a_sentence_is_a_name_and_stays_as_it_is(terms):
+    html = explain("<p>De Commissie Vakopgaven oordeelt. Vakopgave twee; de vakopgave.</p>", terms)
+    assert marked_words(html) == ["Vakopgave"]
+    assert "De Commissie Vakopgaven oordeelt." in html
 
 
 def test_a_phrase_matches_across_a_line_break_and_the_longest_form_wins(db):

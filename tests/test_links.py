@@ -280,7 +280,9 @@ def test_the_report_reads_its_links_in_a_fixed_number_of_queries(editor_client, 
 
 
 def test_the_report_says_when_nothing_was_checked_and_when_nothing_is_wrong(editor_client, base, index):
-    assert "De links zijn nog niet gecontroleerd." in editor_client.get(reverse("link_report")).content.decode()
+    unchecked = editor_client.get(reverse("link_report")).content.decode()
+    assert "De links zijn nog niet gecontroleerd." in unchecked
+    assert "bij de laatste controle" not in unchecked
 
     intervention(index, "Alles goed", url=base + "/ok")
     only_local(external_links(), base)
