@@ -12,6 +12,7 @@ measured on the node and, in the same run, on the database backend, so the two c
 """
 
 import argparse
+import datetime
 import json
 import os
 import random
@@ -68,7 +69,9 @@ def vocabulary() -> tuple[list[str], list[float]]:
 
 def generate(documents: int) -> float:
     from portal.models import Municipality
-    from voorbeelden.facets import AGE_BANDS, EVIDENCE_LEVELS, EXAMPLE_KINDS, LIFE_DOMAINS, STEPS, TARGET_GROUPS, THEMES
+    from voorbeelden.facets import (
+        AGE_BANDS, EVIDENCE_LEVELS, EXAMPLE_KINDS, LIFE_DOMAINS, STEPS, TARGET_GROUPS, THEMES, UNASSESSED_LEVELS,
+    )
     from voorbeelden.models import ExampleIndexPage, ExamplePage, FacetValue, InterventionIndexPage, InterventionPage
 
     rng = random.Random(20261122)
@@ -79,6 +82,14 @@ def generate(documents: int) -> float:
 
     def text(length):
         return " ".join(rng.choices(words, weights, k=length)).capitalize() + "."
+
+    def evidence():
+        """A level, with the recognition record an assessed level needs."""
+        level = rng.choice(EVIDENCE_LEVELS)[0]
+        if level in UNASSESSED_LEVELS:
+            return {"evidence_level": level}
+        return {"evidence_level": level, "evidence_assessed_on": datetime.date(2024, 1, 1) - datetime.timedelta(
+            days=rng.randint(0, 3000)), "evidence_target_group": text(5)[:-1], "database_url": "https://example.org/"}
 
     def values(name, choices, most):
         return [FacetValue(facet=name, value=code) for code, _label in rng.sample(choices, rng.randint(1, most))]
@@ -96,7 +107,7 @@ def generate(documents: int) -> float:
                             *values("age_bands", AGE_BANDS, 2), *values("life_domains", LIFE_DOMAINS, 2),
                             *values("themes", THEMES, 2)]
             interventions.add_child(instance=InterventionPage(
-                **common, organisation=text(2)[:-1], evidence_level=rng.choice(EVIDENCE_LEVELS)[0], facet_values=facet_values,
+                **common, organisation=text(2)[:-1], facet_values=facet_values, **evidence(),
             ))
     return time.perf_counter() - started
 
