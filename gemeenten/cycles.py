@@ -1,4 +1,7 @@
-"""Going round again: the next cycle starts from the previous plan, which is then kept read-only."""
+"""Going round again: the next cycle starts from the previous plan, which is then kept read-only; until anyone
+changes the new plan, a coordinator can undo that and reopen the previous one."""
+
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +21,39 @@ from gemeenten.models import (
     Plan,
     Result,
 )
+
+# Below this many steps worked on, starting the next cycle comes with a warning.
+FEW_STEPS = 4
+
+
+@dataclass(frozen=True)
+class CarriedOver:
+    """What the next cycle starts with, as the confirmation page tells it."""
+
+    answers: int
+    partners: int
+    findings: int
+    results: int
+    approaches: int
+    agreements: int
+    steps_worked_on: int
+
+    @property
+    def few(self) -> bool:
+        return self.steps_worked_on < FEW_STEPS
+
+
+def carried_over(plan: Plan) -> CarriedOver:
+    return CarriedOver(
+        answers=Answer.objects.filter(plan=plan).exclude(value="").exclude(value=[]).count(),
+        partners=Partner.objects.filter(plan=plan).count(),
+        findings=Finding.objects.filter(plan=plan).count(),
+        results=Result.objects.filter(plan=plan).count(),
+        approaches=Approach.objects.filter(plan=plan).count(),
+        agreements=MonitoringAgreement.objects.filter(plan=plan).count()
+        + ContactAgreement.objects.filter(plan=plan).count(),
+        steps_worked_on=plan.step_states.exclude(last_edited_at=None).count(),
+    )
 
 
 def _copy_rows(model, old_plan, new_plan, user, **remap):
@@ -69,3 +105,33 @@ def start_next_cycle(plan: Plan, user) -> Plan:
         "cycle": new_plan.cycle, "previous": plan.cycle,
     })
     return new_plan
+
+
+def reopen_refusal(plan: Plan) -> str | None:
+    """Why the previous plan cannot be reopened from this one, or None while it can: while this plan is still
+    exactly what starting it made (every change goes through record_change; the only one on it is its start)."""
+    if plan.previous_id is None:
+        return _("The plan for %(cycle)s is the team's first: there is no previous plan to reopen.") % {
+            "cycle": plan.cycle}
+    if plan.is_archived or plan.changes.count() > 1:
+        return _("Someone has already changed the plan for %(cycle)s, so it stays.") % {"cycle": plan.cycle}
+    return None
+
+
+@transaction.atomic
+def reopen_previous_cycle(plan: Plan, user) -> Plan:
+    """Deletes the unchanged plan and opens its previous one again; refuses once anyone has changed it. Doing it
+    twice does it once."""
+    locked = Plan.objects.select_for_update().filter(pk=plan.pk).first()
+    if locked is None:  # undone already: a second click, or another coordinator at the same moment
+        return Plan.objects.get(pk=plan.previous_id)
+    plan = locked
+    if refusal := reopen_refusal(plan):
+        raise ValidationError(refusal)
+    previous = Plan.objects.select_for_update().get(pk=plan.previous_id)
+    plan.delete()
+    previous.archived_at = None
+    previous.save(update_fields=["archived_at"])
+    record_change(previous, "", user, _("Reopened the plan for %(cycle)s; the unchanged plan for %(next)s was removed")
+                  % {"cycle": previous.cycle, "next": plan.cycle})
+    return previous

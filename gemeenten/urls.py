@@ -55,6 +55,7 @@ urlpatterns = [
     path(plan + "cijfers/indicator/", figures.add_indicator, name="add_indicator"),
     path(plan + "cijfers/besproken/", figures.review_figures, name="review_figures"),
     path(plan + "volgende-cyclus/", cycles.next_cycle, name="next_cycle"),
+    path(plan + "vorige-cyclus-heropenen/", cycles.reopen_previous, name="reopen_previous"),
     path(plan + "export.pdf", export.pdf, name="export_pdf"),
     path(plan + "export.docx", export.docx, name="export_docx"),
     path(plan + "export/<id:export_id>/", export.export_status, name="export_status"),

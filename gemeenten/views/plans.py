@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from gemeenten.access import Need, plan_access
+from gemeenten.cycles import reopen_refusal
 from gemeenten.overview import held_back_versions, plan_overview
 
 
@@ -20,6 +21,7 @@ def overview(request, team_id, cycle):
         "cycles": access.team.plans.order_by("-cycle"),
         "can_edit": access.can(Need.EDIT),
         "can_manage": access.can(Need.MANAGE),
+        "can_reopen_previous": reopen_refusal(plan) is None,
     }
     return render(request, "gemeenten/plan.html", context)
 
