@@ -278,7 +278,7 @@ def row_label(row) -> str:
 @dataclass
 class SectionRow:
     obj: models.Model
-    cells: list
+    cells: list[tuple[str, object]]  # (column heading, value): on a phone each value shows its heading
 
     @property
     def label(self) -> str:
@@ -288,6 +288,7 @@ class SectionRow:
 @dataclass
 class MatrixCell:
     block: str
+    label: str
     score: str
     explanation: str
 
@@ -327,20 +328,21 @@ def building_block_matrix(approaches) -> Matrix:
     for approach in approaches:
         scores = {score.building_block: score for score in approach.scores.all()}
         cells = []
-        for key, _label in BUILDING_BLOCKS:
+        for key, label in BUILDING_BLOCKS:
             score = scores.get(key)
-            cells.append(MatrixCell(key, score.score if score else "", score.explanation if score else ""))
+            cells.append(MatrixCell(key, str(label), score.score if score else "", score.explanation if score else ""))
         rows.append(MatrixRow(approach, cells))
     return Matrix([(key, str(label)) for key, label in BUILDING_BLOCKS], rows)
 
 
 def section_block(section: Section, plan: Plan, finding_id: int | None = None) -> SectionBlock:
     objects = section.rows(plan)
+    headers = section.headers()
     block = SectionBlock(
         section=section,
-        rows=[SectionRow(obj, [column.cell(obj) for column in section.columns]) for obj in objects],
+        rows=[SectionRow(obj, list(zip(headers, [column.cell(obj) for column in section.columns]))) for obj in objects],
         form=section.form(plan),
-        headers=section.headers(),
+        headers=headers,
     )
     if section.model is Result:
         block.starting_list = list(Finding.objects.filter(plan=plan, results__isnull=True).order_by("kind", "pk"))
