@@ -41,6 +41,10 @@ class Team(models.Model):
     def current_plan(self):
         return self.plans.order_by("-cycle").first()
 
+    def coordinators(self):
+        """The people to ask for a change of role."""
+        return [membership.user for membership in self.memberships.filter(role=Role.COORDINATOR).select_related("user")]
+
 
 class Membership(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
