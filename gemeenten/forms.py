@@ -41,3 +41,17 @@ class InvitationForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class FirstMeetingForm(forms.Form):
+    first_meeting_on = forms.DateField(
+        label=_("Date of the first meeting"), widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Choose the date of the first meeting."),
+                        "invalid": _("Enter a date, for example 15-01-2027.")},
+    )
+
+    def clean_first_meeting_on(self):
+        day = self.cleaned_data["first_meeting_on"]
+        if not 2000 <= day.year <= 2100:
+            raise forms.ValidationError(_("Enter a date between 2000 and 2100."))
+        return day

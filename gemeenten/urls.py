@@ -45,6 +45,7 @@ urlpatterns = [
     path("<id:team_id>/peilingen/", include(("participatie.urls_team", "peilingen"))),
     path(plan, plans.overview, name="plan"),
     path(plan + "wijzigingen/", plans.changes, name="changes"),
+    path(plan + "eerste-overleg/", plans.first_meeting, name="first_meeting"),
     path(plan + "stap/<step:code>/", worksheets.worksheet, name="worksheet"),
     path(plan + "stap/<step:code>/status/", worksheets.step_status, name="step_status"),
     path(plan + "vraag/<str:question_id>/", answers.answer, name="answer"),

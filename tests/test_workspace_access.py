@@ -35,6 +35,7 @@ def urls():
         (reverse("gemeenten:withdraw_invitation", args=[t, invitation.pk]), POST),
         (reverse("gemeenten:plan", args=[t, c]), BOTH),
         (reverse("gemeenten:changes", args=[t, c]), BOTH),
+        (reverse("gemeenten:first_meeting", args=[t, c]), POST),
         (reverse("gemeenten:worksheet", args=[t, c, "1"]), BOTH),
         (reverse("gemeenten:step_status", args=[t, c, "1"]), POST),
         (reverse("gemeenten:answer", args=[t, c, asked.id]), BOTH),

@@ -7,14 +7,14 @@ A team that already exists, by name, is left alone: editors and visitors may hav
 Everything here needs the demo accounts, so the caller passes the accounts it created.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -37,6 +37,7 @@ from gemeenten.models import (
 from gemeenten.models.team import Role
 from gemeenten.overview import mark_step
 from gemeenten.sections import SECTIONS, add_row, save_scores, scores_form
+from gemeenten.start import plan_first_meeting
 from gemeenten.teams import create_team
 from portal.demo.pages import LoadReport
 from portal.demo.stream import ContentError, stable_id
@@ -114,6 +115,9 @@ class _Loader:
         for code in content.get("done", []):
             mark_step(plan, str(code), True, coordinator)
         self.structured(plan, content, editors, coordinator)
+        if "first_meeting_days_ago" in content:
+            day = timezone.localdate() - timedelta(days=content["first_meeting_days_ago"])
+            plan_first_meeting(plan, day, coordinator)
 
     def member(self, team, plan, spec) -> User:
         user = User.objects.filter(email=spec["email"]).first()

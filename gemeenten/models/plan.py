@@ -29,6 +29,9 @@ class Plan(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     archived_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    first_meeting_on = models.DateField(
+        _("first meeting"), null=True, blank=True, help_text=_("When the team first meets about this plan.")
+    )
     council_decision_date = models.DateField(_("date of the council's decision"), null=True, blank=True)
     council_decision_status = models.CharField(
         _("council's decision"), max_length=20, choices=CouncilStatus.choices, default=CouncilStatus.NOT_YET
