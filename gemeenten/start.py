@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gemeenten.changes import record_change
-from gemeenten.models import Partner, Plan
+from gemeenten.models import Membership, Partner, Plan
 from gemeenten.models.team import Sector
 
 # The sectors whose people a team needs from the start.
@@ -26,7 +26,7 @@ def start_checklist(plan: Plan) -> list[Task] | None:
     """The checklist while a team's first plan still has something open; None once all is done or in later cycles."""
     if plan.previous_id is not None:
         return None
-    sectors = set(plan.team.memberships.values_list("sector", flat=True))
+    sectors = set(Membership.objects.filter(team_id=plan.team_id).values_list("sector", flat=True))
     missing = [str(sector.label).lower() for sector in FIRST_SECTORS if sector not in sectors]
     tasks = [
         Task("invite", _("Invite people from the municipality, education and social partners"), not missing,

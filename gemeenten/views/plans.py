@@ -16,6 +16,7 @@ from gemeenten.start import plan_first_meeting, start_checklist
 def overview(request, team_id, cycle):
     access = plan_access(request.user, team_id, cycle)
     plan = access.plan
+    can_manage = access.can(Need.MANAGE)
     context = {
         "access": access,
         "team": access.team,
@@ -25,8 +26,9 @@ def overview(request, team_id, cycle):
         "recent_changes": plan.changes.select_related("user")[:8],
         "cycles": access.team.plans.order_by("-cycle"),
         "can_edit": access.can(Need.EDIT),
-        "can_manage": access.can(Need.MANAGE),
-        "can_reopen_previous": reopen_refusal(plan) is None,
+        "can_manage": can_manage,
+        # Asked only of those who may do it (the plan's changes are counted).
+        "can_reopen_previous": can_manage and reopen_refusal(plan) is None,
         "checklist": start_checklist(plan),
         "meeting_form": FirstMeetingForm(initial={"first_meeting_on": plan.first_meeting_on}),
     }
